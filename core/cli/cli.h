@@ -1,0 +1,39 @@
+/*
+ * cli.h — what every command of the kaoping command line shares.
+ *
+ * A command is one file, cmd_<name>.c, with one entry point listed in the
+ * table in main.c.  It returns the process exit status: 0 success, 1 the work
+ * failed (bad input, a failed report), 2 the command line was wrong.
+ */
+#ifndef KP_CLI_CLI_H
+#define KP_CLI_CLI_H
+
+#include <stdio.h>
+
+#include "plugin/registry.h"
+#include "store/store.h"
+
+#define KP_EXIT_OK 0
+#define KP_EXIT_FAIL 1
+#define KP_EXIT_USAGE 2
+
+#define KP_DEFAULT_DB "kaoping.db"
+
+struct kp_command {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);
+};
+
+/* Print "kaoping: <message>" to stderr. */
+void kp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* For a wrong command line: the message, then a pointer to --help.  Returns KP_EXIT_USAGE. */
+int kp_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Load the plugins, printing refusals as warnings. */
+int kp_cli_load_plugins(kp_registry **out);
+/* Open the database at `path` (must exist unless `create`), and bring the
+ * plugins' tables up to date. */
+int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_registry *reg);
+
+#endif

@@ -1,0 +1,121 @@
+/* cmd_import.c — `kaoping import`: county files into the database. */
+#include <getopt.h>
+#include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "import/import.h"
+
+static const char usage[] =
+    "usage: kaoping import [--db FILE] [--quiet] PATH...\n"
+    "\n"
+    "Import CSV files into the database, all or nothing: if any row of any file\n"
+    "is wrong, nothing is stored and every problem is listed as\n"
+    "  file:line: column: what is wrong, what was expected\n"
+    "\n"
+    "PATH is a file named after its table (health_lectures.csv goes into table\n"
+    "health_lectures), TABLE=FILE for a file named otherwise, or a folder whose\n"
+    ".csv files are all imported.  units.csv is always imported first.  Files\n"
+    "may be UTF-8 (with or without BOM) or GBK/GB18030, as Excel saves them.\n"
+    "Headers may use the English column ids or the Chinese titles, in any order;\n"
+    "'kaoping plugins' lists them.  Rows are matched by their natural key:\n"
+    "importing a file again replaces changed rows and adds nothing twice.\n"
+    "\n"
+    "  --db FILE   the database (default " KP_DEFAULT_DB ")\n"
+    "  --quiet     print only problems\n"
+    "  -h, --help  show this help\n";
+
+struct cli_state {
+    int quiet;
+    int tty;
+    int shown;     /* a progress line is on screen */
+    time_t last;
+};
+
+static void on_problem(void *ud, const char *msg)
+{
+    struct cli_state *c = ud;
+    if (c->shown) {
+        fputs("\r\033[K", stderr);
+        c->shown = 0;
+    }
+    fprintf(stderr, "%s\n", msg);
+}
+
+static void on_file(void *ud, const kp_import_file_stats *st)
+{
+    struct cli_state *c = ud;
+    if (c->quiet)
+        return;
+    printf("%s → %s (%s): %ld rows: %ld added, %ld replaced, %ld unchanged\n", st->path,
+           st->table, st->encoding ? st->encoding : "?", st->rows, st->added, st->replaced,
+           st->unchanged);
+}
+
+/* Files over a few MB get a progress line, refreshed at most once a second. */
+static void on_progress(void *ud, const char *path, uint64_t done, uint64_t total, long rows)
+{
+    struct cli_state *c = ud;
+    if (c->quiet || total < 4u << 20)
+        return;
+    time_t now = time(NULL);
+    if (done < total && now == c->last)
+        return;
+    c->last = now;
+    if (c->tty) {
+        fprintf(stderr, "\r\033[K%s: %3d%%, %ld rows", path, (int)(done * 100 / total), rows);
+        c->shown = done < total;
+        if (!c->shown)
+            fputc('\n', stderr);
+    } else {
+        fprintf(stderr, "%s: %d%%, %ld rows\n", path, (int)(done * 100 / total), rows);
+    }
+}
+
+int kp_cmd_import(int argc, char **argv)
+{
+    const char *db = KP_DEFAULT_DB;
+    struct cli_state state = {.tty = isatty(2)};
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'q': state.quiet = 1; break;
+        case 'h': fputs(usage, stdout); return KP_EXIT_OK;
+        default: return kp_cli_usage_error("import", "unknown option");
+        }
+    }
+    if (optind == argc)
+        return kp_cli_usage_error("import", "name the files or folders to import");
+
+    kp_registry *reg;
+    if (kp_cli_load_plugins(&reg))
+        return KP_EXIT_FAIL;
+    kp_store *s;
+    if (kp_cli_open_store(&s, db, 0, reg)) {
+        kp_registry_free(reg);
+        return KP_EXIT_FAIL;
+    }
+    kp_import_hooks hooks = {.ud = &state, .problem = on_problem, .file_done = on_file,
+                             .progress = on_progress};
+    kp_import_totals t;
+    kp_err e;
+    int rc = kp_import(s, reg, (const char *const *)argv + optind, (size_t)(argc - optind), &hooks,
+                       &t, &e);
+    if (rc)
+        kp_cli_error("%s", e.msg);
+    else if (!state.quiet)
+        printf("imported %ld file%s, %ld rows: %ld added, %ld replaced, %ld unchanged "
+               "(import %ld)\n",
+               t.files, t.files == 1 ? "" : "s", t.rows, t.added, t.replaced, t.unchanged,
+               t.import_id);
+    kp_store_close(s);
+    kp_registry_free(reg);
+    return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
+}

@@ -1,0 +1,571 @@
+/*
+ * loader.c — one CSV file into one table.
+ *
+ * The header decides which table columns the file carries (by English id or
+ * Chinese title, in any order).  Each record is parsed field by field against
+ * its column's type, then stored by natural key: a new key is added, a known
+ * key with other values is replaced, the same values are left unchanged.  A
+ * key seen twice in one import run with different values is a problem, not a
+ * silent last-one-wins.  Memory stays flat: the reader streams, statements
+ * are prepared once per file, and nothing per row outlives the row.
+ */
+#include "import/loader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csv/csv.h"
+#include "csv/values.h"
+#include "store/units.h"
+#include "util/buf.h"
+
+#define MAX_COLS 64
+#define PROGRESS_EVERY 65536
+
+enum { V_NULL, V_INT, V_REAL, V_TEXT };
+
+struct value {
+    int kind;
+    int64_t i;
+    double d;
+    const char *s;
+    size_t len;
+    char date[16];
+};
+
+struct loader {
+    sqlite3 *db;
+    const struct kp_table *t;
+    const char *path;
+    long import_id;
+    const kp_import_hooks *hooks;
+    kp_import_file_stats *st;
+    long problems;          /* in this file */
+    long *run_problems;     /* in the whole run */
+    kp_csv *csv;
+    size_t ncsv;            /* fields in the header */
+    int map[MAX_COLS];      /* csv field -> table column */
+    char *header[MAX_COLS]; /* header text as written, for messages */
+    int present[MAX_COLS];  /* table column -> csv field, or -1 */
+    struct value v[MAX_COLS];
+    sqlite3_stmt *find, *insert, *update, *touch, *unit;
+    char last_unit[64];
+    int last_level;
+};
+
+static const char *const level_spellings[] = {"市", "县", "乡", "村", NULL};
+
+static const struct kp_column units_columns[] = {
+    {.id = "code", .title = "单位代码", .type = KP_TEXT, .flags = KP_COL_KEY},
+    {.id = "name", .title = "单位名称", .type = KP_TEXT, .flags = KP_COL_REQUIRED},
+    {.id = "level", .title = "层级", .type = KP_LEVEL_COLUMN, .flags = KP_COL_REQUIRED,
+     .allowed = level_spellings},
+    {.id = "parent", .title = "上级代码", .type = KP_TEXT},
+};
+
+const struct kp_table kp_units_table = {
+    .id = "units", .title = "单位", .columns = units_columns,
+    .ncolumns = sizeof units_columns / sizeof units_columns[0]};
+
+static void problem(struct loader *L, long line, int field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void problem(struct loader *L, long line, int field, const char *fmt, ...)
+{
+    L->problems++;
+    (*L->run_problems)++;
+    if (L->problems > KP_IMPORT_MAX_PROBLEMS_PER_FILE || !L->hooks->problem)
+        return;
+    char msg[1024], full[1400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (field >= 0)
+        snprintf(full, sizeof full, "%s:%ld: %s: %s", L->path, line, L->header[field], msg);
+    else
+        snprintf(full, sizeof full, "%s:%ld: %s", L->path, line, msg);
+    L->hooks->problem(L->hooks->ud, full);
+}
+
+/* Edit distance, for "did you mean" on header names; small strings only. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return 99;
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + ((a[i - 1] | 32) != (b[j - 1] | 32));
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static void describe_columns(const struct kp_table *t, kp_buf *b)
+{
+    for (size_t c = 0; c < t->ncolumns; c++)
+        kp_buf_printf(b, "%s%s/%s", c ? ", " : "", t->columns[c].id, t->columns[c].title);
+}
+
+static int read_header(struct loader *L, kp_err *e)
+{
+    int rc = kp_csv_next(L->csv, e);
+    if (rc < 0)
+        return -1;
+    if (rc == 0)
+        return kp_fail(e, "%s:1: the file is empty; the first line must be the header", L->path);
+    L->ncsv = kp_csv_nfields(L->csv);
+    if (L->ncsv > MAX_COLS)
+        return kp_fail(e, "%s:1: the header has %zu columns; table %s has only %zu", L->path,
+                       L->ncsv, L->t->id, L->t->ncolumns);
+    for (size_t c = 0; c < L->t->ncolumns; c++)
+        L->present[c] = -1;
+    long line = kp_csv_line(L->csv);
+    for (size_t i = 0; i < L->ncsv; i++) {
+        size_t len;
+        const char *name = kp_csv_field(L->csv, i, &len);
+        kp_trim(&name, &len);
+        L->header[i] = strndup(name, len);
+        if (!L->header[i])
+            return kp_fail(e, "out of memory");
+        name = L->header[i];
+        L->map[i] = -1;
+        for (size_t c = 0; c < L->t->ncolumns; c++)
+            if (!strcasecmp(name, L->t->columns[c].id) || !strcmp(name, L->t->columns[c].title))
+                L->map[i] = (int)c;
+        if (L->map[i] < 0) {
+            const char *best = NULL;
+            size_t bestd = 3;
+            for (size_t c = 0; c < L->t->ncolumns; c++) {
+                size_t d = distance(name, L->t->columns[c].id);
+                if (d < bestd)
+                    bestd = d, best = L->t->columns[c].id;
+            }
+            kp_buf cols;
+            kp_buf_init(&cols, 0);
+            describe_columns(L->t, &cols);
+            if (best)
+                problem(L, line, -1, "unknown column \"%s\" (did you mean \"%s\"?); table %s has: %s",
+                        name, best, L->t->id, cols.data ? cols.data : "");
+            else
+                problem(L, line, -1, "unknown column \"%s\"; table %s has: %s", name, L->t->id,
+                        cols.data ? cols.data : "");
+            kp_buf_free(&cols);
+            continue;
+        }
+        if (L->present[L->map[i]] >= 0) {
+            problem(L, line, -1, "column \"%s\" appears twice in the header", name);
+            continue;
+        }
+        L->present[L->map[i]] = (int)i;
+    }
+    for (size_t c = 0; c < L->t->ncolumns; c++) {
+        const struct kp_column *col = &L->t->columns[c];
+        if (L->present[c] < 0 && (col->flags & (KP_COL_KEY | KP_COL_REQUIRED)) &&
+            !col->default_value)
+            problem(L, line, -1, "the header lacks required column %s (%s)", col->id, col->title);
+    }
+    return 0;
+}
+
+static int prepare(struct loader *L, sqlite3_stmt **st, kp_buf *sql, kp_err *e)
+{
+    if (!sql->data)
+        return kp_fail(e, "out of memory");
+    if (sqlite3_prepare_v2(L->db, sql->data, -1, st, NULL) != SQLITE_OK)
+        return kp_sql_fail(e, L->db, L->path);
+    kp_buf_clear(sql);
+    return 0;
+}
+
+static int prepare_statements(struct loader *L, kp_err *e)
+{
+    const struct kp_table *t = L->t;
+    kp_buf b;
+    kp_buf_init(&b, 0);
+    int rc = -1;
+
+    kp_buf_puts(&b, "SELECT rowid, _import, _line");
+    for (size_t c = 0; c < t->ncolumns; c++)
+        kp_buf_printf(&b, ", %s", t->columns[c].id);
+    kp_buf_printf(&b, " FROM %s WHERE ", t->id);
+    const char *sep = "";
+    for (size_t c = 0; c < t->ncolumns; c++)
+        if (t->columns[c].flags & KP_COL_KEY) {
+            kp_buf_printf(&b, "%s%s = ?%zu", sep, t->columns[c].id, c + 1);
+            sep = " AND ";
+        }
+    if (prepare(L, &L->find, &b, e))
+        goto out;
+
+    kp_buf_printf(&b, "INSERT INTO %s(", t->id);
+    for (size_t c = 0; c < t->ncolumns; c++)
+        kp_buf_printf(&b, "%s, ", t->columns[c].id);
+    kp_buf_puts(&b, "_import, _line) VALUES(");
+    for (size_t c = 0; c < t->ncolumns; c++)
+        kp_buf_printf(&b, "?%zu, ", c + 1);
+    /* Most rows are new: try the insert first, and look at the stored row
+     * only when the key is taken. */
+    kp_buf_printf(&b, "?%zu, ?%zu) ON CONFLICT DO NOTHING", t->ncolumns + 1, t->ncolumns + 2);
+    if (prepare(L, &L->insert, &b, e))
+        goto out;
+
+    /* A file that leaves out an optional column replaces only what it carries. */
+    kp_buf_printf(&b, "UPDATE %s SET ", t->id);
+    for (size_t c = 0; c < t->ncolumns; c++)
+        if (L->present[c] >= 0)
+            kp_buf_printf(&b, "%s = ?%zu, ", t->columns[c].id, c + 1);
+    kp_buf_printf(&b, "_import = ?%zu, _line = ?%zu WHERE rowid = ?%zu", t->ncolumns + 1,
+                  t->ncolumns + 2, t->ncolumns + 3);
+    if (prepare(L, &L->update, &b, e))
+        goto out;
+
+    kp_buf_printf(&b, "UPDATE %s SET _import = ?1, _line = ?2 WHERE rowid = ?3", t->id);
+    if (prepare(L, &L->touch, &b, e))
+        goto out;
+
+    kp_buf_puts(&b, "SELECT level FROM units WHERE code = ?1");
+    if (prepare(L, &L->unit, &b, e))
+        goto out;
+    rc = 0;
+out:
+    kp_buf_free(&b);
+    return rc;
+}
+
+static void list_allowed(const char *const *allowed, kp_buf *b)
+{
+    for (const char *const *a = allowed; *a; a++)
+        kp_buf_printf(b, "%s%s", a == allowed ? "" : ", ", *a);
+}
+
+/* Look a unit code up; returns its level, 0 when unknown, -1 on store failure. */
+static int unit_level(struct loader *L, const char *code, size_t len, kp_err *e)
+{
+    if (L->last_level && len == strlen(L->last_unit) && !memcmp(code, L->last_unit, len))
+        return L->last_level;
+    sqlite3_bind_text(L->unit, 1, code, (int)len, SQLITE_STATIC);
+    int rc = sqlite3_step(L->unit);
+    int level = rc == SQLITE_ROW ? sqlite3_column_int(L->unit, 0) : 0;
+    sqlite3_reset(L->unit);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return kp_sql_fail(e, L->db, L->path);
+    if (level && len < sizeof L->last_unit) {
+        memcpy(L->last_unit, code, len);
+        L->last_unit[len] = '\0';
+        L->last_level = level;
+    }
+    return level;
+}
+
+static void levels_text(unsigned levels, char *out, size_t n)
+{
+    out[0] = '\0';
+    for (int lv = 1; lv <= 4; lv++)
+        if (levels & kp_level_bit(lv)) {
+            size_t used = strlen(out);
+            snprintf(out + used, n - used, "%s%s", used ? "/" : "", kp_level_name(lv));
+        }
+}
+
+/* Parse one field into L->v[c]; reports a problem and returns 1 when it is bad. */
+static int parse_field(struct loader *L, long line, int field, size_t c, const char *s, size_t len,
+                       kp_err *e)
+{
+    const struct kp_column *col = &L->t->columns[c];
+    struct value *v = &L->v[c];
+    const char *expected = NULL;
+    int bad = 0;
+    kp_trim(&s, &len);
+    if (len == 0) {
+        if (col->default_value) {
+            s = col->default_value;
+            len = strlen(s);
+        } else if (col->flags & (KP_COL_KEY | KP_COL_REQUIRED)) {
+            problem(L, line, field, "a value is required here; the field is empty");
+            return 1;
+        } else {
+            v->kind = V_NULL;
+            return 0;
+        }
+    }
+    switch (col->type) {
+    case KP_TEXT:
+        if (col->allowed) {
+            const char *const *a = col->allowed;
+            while (*a && !(strlen(*a) == len && !memcmp(*a, s, len)))
+                a++;
+            if (!*a) {
+                kp_buf b;
+                kp_buf_init(&b, 0);
+                list_allowed(col->allowed, &b);
+                problem(L, line, field, "\"%.*s\" is not allowed; expected one of %s", (int)len, s,
+                        b.data ? b.data : "");
+                kp_buf_free(&b);
+                return 1;
+            }
+        }
+        v->kind = V_TEXT, v->s = s, v->len = len;
+        return 0;
+    case KP_LEVEL_COLUMN: {
+        char word[32];
+        int level = 0;
+        if (len < sizeof word) {
+            memcpy(word, s, len);
+            word[len] = '\0';
+            level = kp_level_parse(word);
+        }
+        if (!level) {
+            problem(L, line, field, "\"%.*s\" is not a level; expected 市/县/乡/村 or "
+                                    "city/county/township/village", (int)len, s);
+            return 1;
+        }
+        v->kind = V_INT, v->i = level;
+        return 0;
+    }
+    case KP_INT:
+        bad = kp_parse_int(s, len, (col->flags & KP_COL_SIGNED) != 0, &v->i, &expected);
+        v->kind = V_INT;
+        break;
+    case KP_YEAR: {
+        int y = 0;
+        bad = kp_parse_year(s, len, &y, &expected);
+        v->kind = V_INT, v->i = y;
+        break;
+    }
+    case KP_BOOL: {
+        int b = 0;
+        bad = kp_parse_bool(s, len, &b, &expected);
+        v->kind = V_INT, v->i = b;
+        break;
+    }
+    case KP_REAL:
+        bad = kp_parse_real(s, len, (col->flags & KP_COL_SIGNED) != 0, &v->d, &expected);
+        v->kind = V_REAL;
+        break;
+    case KP_DATE:
+        bad = kp_parse_date(s, len, v->date, &expected);
+        v->kind = V_TEXT, v->s = v->date, v->len = 10;
+        break;
+    case KP_UNIT: {
+        int level = unit_level(L, s, len, e);
+        if (level < 0)
+            return -1;
+        if (level == 0) {
+            problem(L, line, field, "unit code \"%.*s\" is not in units.csv", (int)len, s);
+            return 1;
+        }
+        if (!(col->levels & kp_level_bit(level))) {
+            char want[64];
+            levels_text(col->levels, want, sizeof want);
+            problem(L, line, field, "unit \"%.*s\" is a %s-level unit; this column takes %s units",
+                    (int)len, s, kp_level_name(level), want);
+            return 1;
+        }
+        v->kind = V_TEXT, v->s = s, v->len = len;
+        return 0;
+    }
+    default:
+        problem(L, line, field, "column has an unknown type");
+        return 1;
+    }
+    if (bad) {
+        problem(L, line, field, "\"%.*s\": %s", (int)len, s, expected ? expected : "invalid");
+        return 1;
+    }
+    return 0;
+}
+
+static void bind_value(sqlite3_stmt *st, int idx, const struct value *v)
+{
+    switch (v->kind) {
+    case V_INT: sqlite3_bind_int64(st, idx, v->i); break;
+    case V_REAL: sqlite3_bind_double(st, idx, v->d); break;
+    case V_TEXT: sqlite3_bind_text(st, idx, v->s, (int)v->len, SQLITE_STATIC); break;
+    default: sqlite3_bind_null(st, idx); break;
+    }
+}
+
+static int same_value(sqlite3_stmt *st, int col, const struct value *v)
+{
+    int type = sqlite3_column_type(st, col);
+    switch (v->kind) {
+    case V_NULL: return type == SQLITE_NULL;
+    case V_INT: return type == SQLITE_INTEGER && sqlite3_column_int64(st, col) == v->i;
+    case V_REAL: return type != SQLITE_NULL && sqlite3_column_double(st, col) == v->d;
+    default:
+        return type == SQLITE_TEXT && (size_t)sqlite3_column_bytes(st, col) == v->len &&
+               !memcmp(sqlite3_column_text(st, col), v->s, v->len);
+    }
+}
+
+static int step_done(struct loader *L, sqlite3_stmt *st, kp_err *e)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return kp_sql_fail(e, L->db, L->path);
+    return 0;
+}
+
+/* Store the parsed row by its natural key. */
+static int store_row(struct loader *L, long line, kp_err *e)
+{
+    const struct kp_table *t = L->t;
+    for (size_t c = 0; c < t->ncolumns; c++)
+        bind_value(L->insert, (int)c + 1, &L->v[c]);
+    sqlite3_bind_int64(L->insert, (int)t->ncolumns + 1, L->import_id);
+    sqlite3_bind_int64(L->insert, (int)t->ncolumns + 2, line);
+    if (step_done(L, L->insert, e))
+        return -1;
+    if (sqlite3_changes(L->db) == 1) {
+        L->st->added++;
+        return 0;
+    }
+    for (size_t c = 0; c < t->ncolumns; c++)
+        if (t->columns[c].flags & KP_COL_KEY)
+            bind_value(L->find, (int)c + 1, &L->v[c]);
+    int rc = sqlite3_step(L->find);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(L->find);
+        return kp_sql_fail(e, L->db, L->path);
+    }
+    int64_t rowid = sqlite3_column_int64(L->find, 0);
+    int same_run = sqlite3_column_int64(L->find, 1) == L->import_id;
+    long first_line = (long)sqlite3_column_int64(L->find, 2);
+    int same = 1;
+    for (size_t c = 0; c < t->ncolumns && same; c++)
+        if (L->present[c] >= 0 && !same_value(L->find, (int)c + 3, &L->v[c]))
+            same = 0;
+    sqlite3_reset(L->find);
+    if (same_run && !same) {
+        problem(L, line, -1, "this row has the same key as line %ld of this import but other "
+                             "values; keep one of them", first_line);
+        return 0;
+    }
+    sqlite3_stmt *st = same ? L->touch : L->update;
+    int base = same ? 0 : (int)t->ncolumns;
+    if (!same)
+        for (size_t c = 0; c < t->ncolumns; c++)
+            if (L->present[c] >= 0)
+                bind_value(st, (int)c + 1, &L->v[c]);
+    sqlite3_bind_int64(st, base + 1, L->import_id);
+    sqlite3_bind_int64(st, base + 2, line);
+    sqlite3_bind_int64(st, base + 3, rowid);
+    if (step_done(L, st, e))
+        return -1;
+    if (same)
+        L->st->unchanged++;
+    else
+        L->st->replaced++;
+    return 0;
+}
+
+static int load_rows(struct loader *L, kp_err *e)
+{
+    kp_err rerr;
+    int rc;
+    while ((rc = kp_csv_next(L->csv, &rerr)) == 1) {
+        long line = kp_csv_line(L->csv);
+        size_t n = kp_csv_nfields(L->csv);
+        L->st->rows++;
+        if (L->hooks->progress && L->st->rows % PROGRESS_EVERY == 0)
+            L->hooks->progress(L->hooks->ud, L->path, kp_csv_offset(L->csv), kp_csv_size(L->csv),
+                               L->st->rows);
+        if (n != L->ncsv) {
+            problem(L, line, -1, "the row has %zu fields; the header has %zu", n, L->ncsv);
+            continue;
+        }
+        for (size_t c = 0; c < L->t->ncolumns; c++) {
+            const struct kp_column *col = &L->t->columns[c];
+            L->v[c].kind = V_NULL;
+            if (L->present[c] < 0 && col->default_value) {
+                L->v[c].kind = V_TEXT;
+                L->v[c].s = col->default_value;
+                L->v[c].len = strlen(col->default_value);
+            }
+        }
+        int bad = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (L->map[i] < 0)
+                continue;
+            size_t len;
+            const char *raw = kp_csv_field(L->csv, i, &len);
+            int r = parse_field(L, line, (int)i, (size_t)L->map[i], raw, len, e);
+            if (r < 0)
+                return -1;
+            bad |= r;
+        }
+        /* Once anything is wrong nothing will be kept: only keep reading. */
+        if (!bad && *L->run_problems == 0 && store_row(L, line, e))
+            return -1;
+    }
+    if (rc < 0) {
+        L->problems++;
+        (*L->run_problems)++;
+        if (L->hooks->problem)
+            L->hooks->problem(L->hooks->ud, rerr.msg);
+    }
+    return 0;
+}
+
+int kp_load_file(sqlite3 *db, const struct kp_table *t, const char *path, long import_id,
+                 const kp_import_hooks *hooks, kp_import_file_stats *st, long *problems,
+                 kp_err *e)
+{
+    struct loader L = {.db = db, .t = t, .path = path, .import_id = import_id, .hooks = hooks,
+                       .st = st, .run_problems = problems};
+    int rc = -1;
+    if (t->ncolumns > MAX_COLS) {
+        kp_fail(e, "table %s has too many columns", t->id);
+        goto out;
+    }
+    if (kp_csv_open_file(&L.csv, path, e))
+        goto out;
+    if (read_header(&L, e))
+        goto out;
+    if (L.problems == 0 && prepare_statements(&L, e))
+        goto out;
+    if (L.problems == 0 && load_rows(&L, e))
+        goto out;
+    if (L.problems > KP_IMPORT_MAX_PROBLEMS_PER_FILE && hooks->problem) {
+        char msg[1200];
+        snprintf(msg, sizeof msg, "%s: %ld more problems not shown", path,
+                 L.problems - KP_IMPORT_MAX_PROBLEMS_PER_FILE);
+        hooks->problem(hooks->ud, msg);
+    }
+    st->encoding = kp_csv_encoding(L.csv);
+    if (hooks->progress && L.csv)
+        hooks->progress(hooks->ud, path, kp_csv_offset(L.csv), kp_csv_size(L.csv), st->rows);
+    rc = 0;
+out:
+    if (rc < 0) {
+        (*problems)++;
+        if (hooks->problem)
+            hooks->problem(hooks->ud, e->msg);
+    }
+    sqlite3_finalize(L.find);
+    sqlite3_finalize(L.insert);
+    sqlite3_finalize(L.update);
+    sqlite3_finalize(L.touch);
+    sqlite3_finalize(L.unit);
+    for (size_t i = 0; i < L.ncsv && i < MAX_COLS; i++)
+        free(L.header[i]);
+    kp_csv_close(L.csv);
+    return rc;
+}
