@@ -487,6 +487,18 @@ static int load_rows(struct loader *L, kp_err *e)
         if (L->hooks->progress && L->st->rows % PROGRESS_EVERY == 0)
             L->hooks->progress(L->hooks->ud, L->path, kp_csv_offset(L->csv), kp_csv_size(L->csv),
                                L->st->rows);
+        /* Excel writes ",,,," for rows that were formatted but left empty. */
+        int empty = 1;
+        for (size_t i = 0; i < n && empty; i++) {
+            size_t len;
+            const char *f = kp_csv_field(L->csv, i, &len);
+            kp_trim(&f, &len);
+            empty = len == 0;
+        }
+        if (empty) {
+            L->st->rows--;
+            continue;
+        }
         if (n != L->ncsv) {
             problem(L, line, -1, "the row has %zu fields; the header has %zu", n, L->ncsv);
             continue;

@@ -127,11 +127,12 @@ static void test_good_import_and_reimport(void)
     CHECK_INT_EQ(t.unchanged, 20);
     CHECK_INT_EQ(count(s, "SELECT count(*) FROM health_lectures"), 5);
 
-    /* One changed value is a replacement. */
+    /* One changed value is a replacement; Excel's empty ",," rows are skipped. */
     const char *changed[] = {write_file("health_projects.csv",
-        "unit,name,status\n420102000000,江北区家庭健康服务中心,立项\n")};
+        "unit,name,status\n,,\n420102000000,江北区家庭健康服务中心,立项\n,,\n")};
     CHECK_INT_EQ(import_paths(s, changed, 1, &c, &t), 0);
     CHECK_INT_EQ(t.replaced, 1);
+    CHECK_INT_EQ(t.rows, 1);
     /* The column the file left out kept its value. */
     CHECK_INT_EQ(count(s, "SELECT count(*) FROM health_projects WHERE status = '立项'"
                           " AND kind = '家庭健康服务中心'"), 1);
