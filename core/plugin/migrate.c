@@ -61,17 +61,6 @@ static int stored_signature_matches(sqlite3 *db, const struct kp_plugin *p, cons
     return 0;
 }
 
-static int exec(sqlite3 *db, const char *sql, const char *what, kp_err *e)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        kp_fail(e, "%s: %s", what, msg ? msg : sqlite3_errmsg(db));
-        sqlite3_free(msg);
-        return -1;
-    }
-    return 0;
-}
-
 static int column_exists(sqlite3 *db, const char *table, const char *column, int *exists,
                          kp_err *e)
 {
@@ -141,7 +130,7 @@ static int create_table(sqlite3 *db, const struct kp_plugin *p, const struct kp_
     }
     char what[256];
     snprintf(what, sizeof what, "plugin %s: creating table %s", p->id, t->id);
-    rc = exec(db, b.data, what, e);
+    rc = kp_sql_exec(db, b.data, what, e);
     kp_buf_free(&b);
     return rc;
 }
@@ -176,7 +165,7 @@ static int migrate_table(sqlite3 *db, const struct kp_plugin *p, const struct kp
         snprintf(sql, sizeof sql, "ALTER TABLE %s ADD COLUMN %s %s", t->id, col->id,
                  kp_sql_type(col->type));
         snprintf(what, sizeof what, "plugin %s: adding column %s.%s", p->id, t->id, col->id);
-        if (exec(db, sql, what, e))
+        if (kp_sql_exec(db, sql, what, e))
             return -1;
     }
     return 0;

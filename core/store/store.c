@@ -34,15 +34,16 @@ int kp_sql_fail(kp_err *e, sqlite3 *db, const char *what)
     return kp_fail(e, "%s: %s", what, msg);
 }
 
-static int exec(sqlite3 *db, const char *sql, const char *what, kp_err *e)
+int kp_sql_exec(sqlite3 *db, const char *sql, const char *what, kp_err *e)
 {
     char *msg = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        if (msg) {
+        if (msg && (sqlite3_errcode(db) & 0xff) != SQLITE_BUSY) {
             kp_fail(e, "%s: %s", what, msg);
             sqlite3_free(msg);
             return -1;
         }
+        sqlite3_free(msg);
         return kp_sql_fail(e, db, what);
     }
     return 0;
@@ -50,17 +51,17 @@ static int exec(sqlite3 *db, const char *sql, const char *what, kp_err *e)
 
 int kp_store_exec(kp_store *s, const char *sql, kp_err *e)
 {
-    return exec(s->db, sql, s->path, e);
+    return kp_sql_exec(s->db, sql, s->path, e);
 }
 
 int kp_store_begin(kp_store *s, kp_err *e)
 {
-    return exec(s->db, "BEGIN IMMEDIATE", s->path, e);
+    return kp_sql_exec(s->db, "BEGIN IMMEDIATE", s->path, e);
 }
 
 int kp_store_commit(kp_store *s, kp_err *e)
 {
-    return exec(s->db, "COMMIT", s->path, e);
+    return kp_sql_exec(s->db, "COMMIT", s->path, e);
 }
 
 void kp_store_rollback(kp_store *s)
@@ -108,7 +109,7 @@ static int migrate(sqlite3 *db, const char *path, kp_err *e)
         return -1;
     if (version == (int)kp_nmigrations)
         return 0;
-    if (exec(db, "BEGIN IMMEDIATE", path, e))
+    if (kp_sql_exec(db, "BEGIN IMMEDIATE", path, e))
         return -1;
     /* Read again inside the transaction: another process may have migrated. */
     if (read_int(db, "PRAGMA user_version", &version, path, e))
@@ -116,12 +117,12 @@ static int migrate(sqlite3 *db, const char *path, kp_err *e)
     for (size_t i = (size_t)version; i < kp_nmigrations; i++) {
         char what[512];
         snprintf(what, sizeof what, "%s: schema migration %zu", path, i + 1);
-        if (exec(db, kp_migrations[i], what, e))
+        if (kp_sql_exec(db, kp_migrations[i], what, e))
             goto fail;
     }
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", (int)kp_nmigrations);
-    if (exec(db, sql, path, e) || exec(db, "COMMIT", path, e))
+    if (kp_sql_exec(db, sql, path, e) || kp_sql_exec(db, "COMMIT", path, e))
         goto fail;
     return 0;
 fail:
@@ -153,7 +154,7 @@ int kp_store_open(kp_store **out, const char *path, unsigned flags, kp_err *e)
     sqlite3_busy_timeout(s->db, KP_BUSY_TIMEOUT_MS);
     /* WAL lets reports read while an import writes; NORMAL is durable at
      * every checkpoint and cannot corrupt the file on a crash. */
-    if (exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+    if (kp_sql_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                     "PRAGMA foreign_keys = ON;", path, e) ||
         migrate(s->db, path, e)) {
         kp_store_close(s);

@@ -40,6 +40,9 @@ void kp_store_rollback(kp_store *s);
  */
 int kp_store_open_reader(sqlite3 **out, const char *path, kp_err *e);
 
+/* Run SQL that returns no rows on any connection; on failure "<what>: <message>". */
+int kp_sql_exec(sqlite3 *db, const char *sql, const char *what, kp_err *e);
+
 /* Fill `e` from the connection's last error: "<what>: <sqlite message>". */
 int kp_sql_fail(kp_err *e, sqlite3 *db, const char *what);
 

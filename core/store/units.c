@@ -89,17 +89,6 @@ int kp_units_grassroots(sqlite3 *db, const char *code, kp_unit_fn fn, void *ud, 
     return kp_units_under(db, code, KP_LEVEL_TOWNSHIP | KP_LEVEL_VILLAGE, fn, ud, e);
 }
 
-static int exec_sql(sqlite3 *db, const char *sql, kp_err *e)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        kp_fail(e, "settling the unit tree: %s", msg ? msg : sqlite3_errmsg(db));
-        sqlite3_free(msg);
-        return -1;
-    }
-    return 0;
-}
-
 int kp_units_settle(sqlite3 *db, long import_id, kp_unit_problem_fn report, void *ud, kp_err *e)
 {
     /* Problems are looked for among the rows this import wrote, and among
@@ -144,14 +133,14 @@ int kp_units_settle(sqlite3 *db, long import_id, kp_unit_problem_fn report, void
     }
     if (problems)
         return problems;
-    if (exec_sql(db,
+    if (kp_sql_exec(db,
                  "UPDATE units SET county = CASE level"
                  "  WHEN 1 THEN NULL WHEN 2 THEN code WHEN 3 THEN parent"
                  "  ELSE (SELECT p.parent FROM units p WHERE p.code = units.parent) END"
                  " WHERE county IS NOT (CASE level"
                  "  WHEN 1 THEN NULL WHEN 2 THEN code WHEN 3 THEN parent"
                  "  ELSE (SELECT p.parent FROM units p WHERE p.code = units.parent) END)",
-                 e))
+                 "settling the unit tree", e))
         return -1;
     return 0;
 }

@@ -17,6 +17,7 @@
 
 #include "check.h"
 #include "import/import.h"
+#include "store/units.h"
 
 static const char *data_dir, *scratch;
 static kp_registry *reg;
@@ -248,6 +249,40 @@ static const kp_indicator_result *eval(kp_evaluator *ev, const char *qid, const 
     return r;
 }
 
+static int collect_unit(void *ud, const char *code, const char *name, int level)
+{
+    char *out = ud;
+    size_t used = strlen(out);
+    snprintf(out + used, 1024 - used, "%s%s:%s:%d", used ? " " : "", code, name, level);
+    return 0;
+}
+
+/* The unit tree answers the questions indicators ask. */
+static void test_unit_queries(void)
+{
+    kp_store *s = fresh_store("tree.db");
+    struct capture c;
+    kp_import_totals t;
+    const char *paths[] = {data("units.csv")};
+    CHECK_INT_EQ(import_paths(s, paths, 1, &c, &t), 0);
+    sqlite3 *db = kp_store_db(s);
+    kp_err e;
+    char out[1024] = "";
+    CHECK(kp_units_children(db, "420100000000", collect_unit, out, &e) == 0);
+    CHECK_STR_EQ(out, "420102000000:江北区:2 420103000000:南山县:2");
+    out[0] = '\0';
+    CHECK(kp_units_under(db, "420102000000", KP_LEVEL_VILLAGE, collect_unit, out, &e) == 0);
+    CHECK_STR_EQ(out, "420102001001:东湖社区:4 420102001002:西湖村:4 420102002001:长岭村:4");
+    out[0] = '\0';
+    CHECK(kp_units_grassroots(db, "420103000000", collect_unit, out, &e) == 0);
+    CHECK_STR_EQ(out, "420103001000:南山镇:3 420103001001:南山村:4");
+    out[0] = '\0';
+    CHECK(kp_units_under(db, "420100000000", KP_LEVEL_COUNTY | KP_LEVEL_TOWNSHIP, collect_unit, out,
+                         &e) == 0);
+    CHECK_STR_CONTAINS(out, "420102002000:长岭镇:3 420103000000:南山县:2");
+    kp_store_close(s);
+}
+
 static void test_health_promotion_figures(void)
 {
     kp_store *s = fresh_store("figures.db");
@@ -328,6 +363,7 @@ int main(int argc, char **argv)
     test_good_import_and_reimport();
     test_every_refusal();
     test_unit_tree_refusals();
+    test_unit_queries();
     test_health_promotion_figures();
     kp_registry_free(reg);
     return check_status();

@@ -42,7 +42,8 @@ static void check_refusals(int argc, char **argv)
     struct refusals r = {0};
     kp_registry *reg;
     kp_err e;
-    CHECK(kp_registry_load_paths(&reg, (const char *const *)argv + 1, (size_t)argc - 2,
+    /* Everything but good_v2 (same id as good) and the scratch folder. */
+    CHECK(kp_registry_load_paths(&reg, (const char *const *)argv + 1, (size_t)argc - 3,
                                  on_refused, &r, &e) == 0);
     /* Loaded: health_promotion, good, garbage. */
     CHECK_INT_EQ(kp_registry_count(reg), 3);
@@ -107,6 +108,38 @@ static void check_garbage(int argc, char **argv)
     kp_store_close(s);
 }
 
+/* A plugin that gains a column migrates an existing database without losing rows. */
+static void check_migration(int argc, char **argv)
+{
+    char db[4096];
+    snprintf(db, sizeof db, "%s/migrate.db", argv[argc - 1]);
+    remove(db);
+    const char *v1 = argv[find_arg(argc, argv, "/good.so")], *v2 = argv[argc - 2];
+    kp_registry *reg;
+    kp_store *s;
+    kp_err e;
+    CHECK(kp_registry_load_paths(&reg, &v1, 1, NULL, NULL, &e) == 0);
+    CHECK(kp_store_open(&s, db, KP_STORE_CREATE, &e) == 0);
+    CHECK(kp_store_migrate_plugins(s, reg, &e) == 0);
+    CHECK(kp_store_exec(s, "INSERT INTO fixture_rows(unit, note, _import, _line)"
+                           " VALUES('1', '留着', 1, 2)", &e) == 0);
+    kp_store_close(s);
+    kp_registry_free(reg);
+
+    CHECK(kp_registry_load_paths(&reg, &v2, 1, NULL, NULL, &e) == 0);
+    CHECK(kp_store_open(&s, db, KP_STORE_EXISTING, &e) == 0);
+    CHECK(kp_store_migrate_plugins(s, reg, &e) == 0);
+    sqlite3_stmt *st;
+    CHECK(sqlite3_prepare_v2(kp_store_db(s), "SELECT note, extra FROM fixture_rows", -1, &st,
+                             NULL) == SQLITE_OK);
+    CHECK(sqlite3_step(st) == SQLITE_ROW);
+    CHECK_STR_EQ((const char *)sqlite3_column_text(st, 0), "留着");
+    CHECK(sqlite3_column_type(st, 1) == SQLITE_NULL);
+    sqlite3_finalize(st);
+    kp_store_close(s);
+    kp_registry_free(reg);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 4) {
@@ -115,5 +148,6 @@ int main(int argc, char **argv)
     }
     check_refusals(argc, argv);
     check_garbage(argc, argv);
+    check_migration(argc, argv);
     return check_status();
 }
