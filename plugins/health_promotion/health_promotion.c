@@ -52,7 +52,7 @@ static const struct kp_table tables[] = {
 struct tally {
     const struct kp_host *host;
     struct kp_eval *ev;
-    long total, met, reported;
+    long total, met;
 };
 
 static double percent(long part, long whole)
@@ -75,7 +75,19 @@ static int lecture_row(void *ud, struct kp_row *r)
 
 static int lecture_coverage(const struct kp_host *h, struct kp_eval *ev)
 {
-    struct tally t = {h, ev, 0, 0, 0};
+    struct tally t = {h, ev, 0, 0};
+    double sessions, people;
+    /* No rows for the year is 无数据, decided first: a list of every unit
+     * "missing" is not worth showing then. */
+    if (h->query_number(ev,
+                        "SELECT count(*) FROM health_lectures l JOIN units u ON u.code = l.unit"
+                        " WHERE u.county = :county AND l.date BETWEEN :year_start AND :year_end",
+                        &sessions, NULL))
+        return -1;
+    if (sessions == 0) {
+        h->set_no_data(ev, "本年度没有家庭健康知识大讲堂记录");
+        return 0;
+    }
     if (h->query(ev,
                  "SELECT u.code, (SELECT count(*) FROM health_lectures l"
                  "   WHERE l.unit = u.code AND l.date BETWEEN :year_start AND :year_end)"
@@ -86,16 +98,7 @@ static int lecture_coverage(const struct kp_host *h, struct kp_eval *ev)
         h->set_no_data(ev, "县内没有乡镇或村级单位");
         return 0;
     }
-    if (t.met == 0) {
-        h->set_no_data(ev, "本年度没有家庭健康知识大讲堂记录");
-        return 0;
-    }
-    double sessions, people;
     if (h->query_number(ev,
-                        "SELECT count(*) FROM health_lectures l JOIN units u ON u.code = l.unit"
-                        " WHERE u.county = :county AND l.date BETWEEN :year_start AND :year_end",
-                        &sessions, NULL) ||
-        h->query_number(ev,
                         "SELECT coalesce(sum(l.participants), 0) FROM health_lectures l"
                         " JOIN units u ON u.code = l.unit"
                         " WHERE u.county = :county AND l.date BETWEEN :year_start AND :year_end",
@@ -119,7 +122,6 @@ static int instructor_row(void *ud, struct kp_row *r)
         h->add_evidence(t->ev, h->row_text(r, 0), "未上报指导员人数");
         return 0;
     }
-    t->reported++;
     long n = (long)h->row_int(r, 1);
     if (n >= 2) {
         t->met++;
@@ -133,7 +135,17 @@ static int instructor_row(void *ud, struct kp_row *r)
 
 static int instructor_coverage(const struct kp_host *h, struct kp_eval *ev)
 {
-    struct tally t = {h, ev, 0, 0, 0};
+    struct tally t = {h, ev, 0, 0};
+    double rows;
+    if (h->query_number(ev,
+                        "SELECT count(*) FROM health_instructors i JOIN units u ON u.code = i.unit"
+                        " WHERE u.county = :county AND i.year = :year",
+                        &rows, NULL))
+        return -1;
+    if (rows == 0) {
+        h->set_no_data(ev, "本年度没有家庭健康指导员记录");
+        return 0;
+    }
     if (h->query(ev,
                  "SELECT u.code, (SELECT i.instructors FROM health_instructors i"
                  "   WHERE i.unit = u.code AND i.year = :year)"
@@ -142,10 +154,6 @@ static int instructor_coverage(const struct kp_host *h, struct kp_eval *ev)
         return -1;
     if (t.total == 0) {
         h->set_no_data(ev, "县内没有村级单位");
-        return 0;
-    }
-    if (t.reported == 0) {
-        h->set_no_data(ev, "本年度没有家庭健康指导员记录");
         return 0;
     }
     h->add_figure(ev, "配备2名以上指导员的村", (double)t.met);
@@ -170,7 +178,7 @@ static int project_row(void *ud, struct kp_row *r)
 
 static int projects(const struct kp_host *h, struct kp_eval *ev)
 {
-    struct tally t = {h, ev, 0, 0, 0};
+    struct tally t = {h, ev, 0, 0};
     if (h->query(ev,
                  "SELECT p.unit, p.name, p.kind, p.status FROM health_projects p"
                  " JOIN units u ON u.code = p.unit WHERE u.county = :county"

@@ -332,6 +332,7 @@ static void test_health_promotion_figures(void)
     eval(ev, "health_promotion.instructor_coverage", "420103000000", &r);
     CHECK_INT_EQ(r.status, KP_RESULT_NO_DATA);
     CHECK_STR_EQ(r.message, "本年度没有家庭健康指导员记录");
+    CHECK_INT_EQ(r.nevidence, 0);
     kp_indicator_result_free(&r);
 
     eval(ev, "health_promotion.projects", "420102000000", &r);

@@ -1,0 +1,241 @@
+/*
+ * influence.c — 扩大协会组织影响 (work area 8 of the 2023 plan).
+ *
+ * The plan asks every county to build at least one provincial
+ * 家庭健康促进行动项目点, to send the provincial association at least two
+ * information reports every month, and to have volunteers wear the
+ * association's uniform.  The indicators count the sites built (listing
+ * those still applied for), the months with two reports or more (listing
+ * each month that fell short) and the share of volunteer events in uniform
+ * (listing the events that were not).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <kaoping/plugin.h>
+
+/* ---- Tables (see the data-model contract) ------------------------------ */
+
+static const char *const adoption_levels[] = {"国家", "省", "市", NULL};
+
+static const struct kp_column report_columns[] = {
+    {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
+     .levels = KP_LEVEL_COUNTY},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
+    {.id = "title", .title = "标题", .type = KP_TEXT, .flags = KP_COL_KEY},
+    {.id = "adopted", .title = "采用层级", .type = KP_TEXT, .allowed = adoption_levels},
+};
+
+#define PROVINCIAL "省级"
+#define HEALTH_SITE "家庭健康促进行动项目点"
+static const char *const project_levels[] = {PROVINCIAL, "市级", NULL};
+static const char *const project_kinds[] = {HEALTH_SITE, "品牌项目", NULL};
+static const char *const project_states[] = {"申报", "建成", NULL};
+
+static const struct kp_column project_columns[] = {
+    {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
+     .levels = KP_LEVEL_ANY},
+    {.id = "name", .title = "名称", .type = KP_TEXT, .flags = KP_COL_KEY},
+    {.id = "level", .title = "级别", .type = KP_TEXT, .allowed = project_levels},
+    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = project_kinds},
+    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = project_states},
+};
+
+static const struct kp_column volunteer_columns[] = {
+    {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
+     .levels = KP_LEVEL_ANY},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
+    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY},
+    {.id = "volunteers", .title = "人数", .type = KP_INT},
+    {.id = "in_uniform", .title = "着统一服装", .type = KP_BOOL},
+};
+
+static const struct kp_table tables[] = {
+    {.id = "info_reports", .title = "信息报送", .columns = report_columns,
+     .ncolumns = KP_COUNT(report_columns)},
+    {.id = "brand_projects", .title = "品牌与项目点", .columns = project_columns,
+     .ncolumns = KP_COUNT(project_columns)},
+    {.id = "volunteer_events", .title = "志愿服务", .columns = volunteer_columns,
+     .ncolumns = KP_COUNT(volunteer_columns)},
+};
+
+/* ---- Provincial project sites ------------------------------------------- */
+
+struct sites {
+    const struct kp_host *host;
+    struct kp_eval *ev;
+    long built, applied;
+};
+
+/* Row: unit code, name, status of a provincial 家庭健康促进行动项目点. */
+static int site_row(void *ud, struct kp_row *r)
+{
+    struct sites *s = ud;
+    const struct kp_host *h = s->host;
+    const char *status = h->row_text(r, 2);
+    if (!strcmp(status, "建成")) {
+        s->built++;
+        return 0;
+    }
+    if (!strcmp(status, "申报"))
+        s->applied++;
+    char detail[512];
+    snprintf(detail, sizeof detail, "%s（%s）", h->row_text(r, 1), *status ? status : "状态未填");
+    h->add_evidence(s->ev, h->row_text(r, 0), detail);
+    return 0;
+}
+
+static int provincial_sites(const struct kp_host *h, struct kp_eval *ev)
+{
+    double rows;
+    /* From the county's units (index units_county) through the key of
+     * brand_projects, which leads with the unit. */
+    if (h->query_number(ev,
+                        "SELECT count(*) FROM units u JOIN brand_projects b ON b.unit = u.code"
+                        " WHERE u.county = :county",
+                        &rows, NULL))
+        return -1;
+    if (rows == 0) {
+        h->set_no_data(ev, "没有品牌与项目点记录");
+        return 0;
+    }
+    struct sites s = {.host = h, .ev = ev};
+    if (h->query(ev,
+                 "SELECT b.unit, b.name, b.status FROM units u JOIN brand_projects b"
+                 " ON b.unit = u.code WHERE u.county = :county AND b.level = '" PROVINCIAL "'"
+                 " AND b.kind = '" HEALTH_SITE "' ORDER BY b.unit, b.name",
+                 site_row, &s))
+        return -1;
+    h->add_figure(ev, "建成的省级项目点", (double)s.built);
+    h->add_figure(ev, "申报中的省级项目点", (double)s.applied);
+    h->set_value(ev, (double)s.built);
+    return 0;
+}
+
+/* ---- Information reports ------------------------------------------------ */
+
+struct months {
+    const struct kp_host *host;
+    long reports[12];
+    long adopted;
+};
+
+/* Row: month number (1..12), reports in it, reports adopted. */
+static int month_row(void *ud, struct kp_row *r)
+{
+    struct months *m = ud;
+    long month = (long)m->host->row_int(r, 0);
+    if (month >= 1 && month <= 12)
+        m->reports[month - 1] += (long)m->host->row_int(r, 1);
+    m->adopted += (long)m->host->row_int(r, 2);
+    return 0;
+}
+
+static int report_months(const struct kp_host *h, struct kp_eval *ev)
+{
+    struct months m = {.host = h};
+    /* Reports come from the county itself: its key (unit, date, ...) finds
+     * the year's rows directly. */
+    if (h->query(ev,
+                 "SELECT CAST(substr(r.date, 6, 2) AS INTEGER), count(*), count(r.adopted)"
+                 " FROM info_reports r WHERE r.unit = :county"
+                 " AND r.date BETWEEN :year_start AND :year_end GROUP BY 1",
+                 month_row, &m))
+        return -1;
+    long total = 0, good = 0;
+    for (int i = 0; i < 12; i++)
+        total += m.reports[i];
+    if (total == 0) {
+        h->set_no_data(ev, "本年度没有信息报送记录");
+        return 0;
+    }
+    for (int i = 0; i < 12; i++) {
+        if (m.reports[i] >= 2) {
+            good++;
+            continue;
+        }
+        char key[16], detail[32];
+        snprintf(key, sizeof key, "%04d-%02d", h->year(ev), i + 1);
+        snprintf(detail, sizeof detail, "%ld篇", m.reports[i]);
+        h->add_evidence(ev, key, detail);
+    }
+    h->add_figure(ev, "报送2篇以上的月份", (double)good);
+    h->add_figure(ev, "信息篇数", (double)total);
+    h->add_figure(ev, "被采用篇数", (double)m.adopted);
+    h->set_value(ev, (double)good);
+    return 0;
+}
+
+/* ---- Volunteer uniform -------------------------------------------------- */
+
+struct uniform {
+    const struct kp_host *host;
+    struct kp_eval *ev;
+    long total, met;
+    double volunteers;
+};
+
+/* Row: unit code, date, title, in_uniform, volunteers.  An event counts when
+ * in_uniform is 是; an empty field does not. */
+static int volunteer_row(void *ud, struct kp_row *r)
+{
+    struct uniform *u = ud;
+    const struct kp_host *h = u->host;
+    u->total++;
+    u->volunteers += h->row_real(r, 4);
+    if (!h->row_is_null(r, 3) && h->row_int(r, 3)) {
+        u->met++;
+        return 0;
+    }
+    char detail[512];
+    snprintf(detail, sizeof detail, "%s %s（%s）", h->row_text(r, 1), h->row_text(r, 2),
+             h->row_is_null(r, 3) ? "未填写是否着装" : "未着统一服装");
+    h->add_evidence(u->ev, h->row_text(r, 0), detail);
+    return 0;
+}
+
+static int volunteer_uniform(const struct kp_host *h, struct kp_eval *ev)
+{
+    struct uniform u = {.host = h, .ev = ev};
+    if (h->query(ev,
+                 "SELECT v.unit, v.date, v.title, v.in_uniform, v.volunteers FROM units u"
+                 " JOIN volunteer_events v ON v.unit = u.code WHERE u.county = :county"
+                 " AND v.date BETWEEN :year_start AND :year_end"
+                 " ORDER BY v.date, v.unit, v.title",
+                 volunteer_row, &u))
+        return -1;
+    if (u.total == 0) {
+        h->set_no_data(ev, "本年度没有志愿服务记录");
+        return 0;
+    }
+    h->add_figure(ev, "着统一服装的活动", (double)u.met);
+    h->add_figure(ev, "志愿服务活动", (double)u.total);
+    h->add_figure(ev, "志愿者人次", u.volunteers);
+    h->set_value(ev, 100.0 * (double)u.met / (double)u.total);
+    return 0;
+}
+
+static const struct kp_indicator indicators[] = {
+    {.id = "provincial_sites", .title = "建成的省级家庭健康促进行动项目点", .measure = "个",
+     .evidence_title = "尚未建成的省级项目点", .compute = provincial_sites},
+    {.id = "report_months", .title = "每月报送信息2篇以上的月份", .measure = "月",
+     .evidence_title = "报送不足2篇的月份", .compute = report_months},
+    {.id = "volunteer_uniform", .title = "着统一服装的志愿服务活动占比", .measure = "%",
+     .evidence_title = "未着统一服装的活动", .compute = volunteer_uniform},
+};
+
+static const struct kp_plugin plugin = {
+    KP_PLUGIN_HEADER,
+    .id = "influence",
+    .title = "扩大协会组织影响",
+    .version = "1.0.0",
+    .tables = tables,
+    .ntables = KP_COUNT(tables),
+    .indicators = indicators,
+    .nindicators = KP_COUNT(indicators),
+};
+
+KP_EXPORT const struct kp_plugin *kaoping_plugin(void)
+{
+    return &plugin;
+}
