@@ -10,12 +10,18 @@ int kp_cmd_init(int argc, char **argv);
 int kp_cmd_plugins(int argc, char **argv);
 int kp_cmd_import(int argc, char **argv);
 int kp_cmd_indicators(int argc, char **argv);
+int kp_cmd_check(int argc, char **argv);
+int kp_cmd_assess(int argc, char **argv);
+int kp_cmd_results(int argc, char **argv);
 
 static const struct kp_command commands[] = {
     {"init", "create a database", kp_cmd_init},
     {"plugins", "list the loaded work-area plugins", kp_cmd_plugins},
     {"import", "import CSV files from the counties", kp_cmd_import},
     {"indicators", "compute every indicator per county", kp_cmd_indicators},
+    {"check", "check an assessment rules file", kp_cmd_check},
+    {"assess", "assess every county with a rules file and store the run", kp_cmd_assess},
+    {"results", "show a stored assessment run", kp_cmd_results},
 };
 
 static void usage(FILE *f)

@@ -165,6 +165,13 @@ static int decide(kp_csv_input *in, kp_err *e)
 
 static int bad_bytes(kp_csv_input *in, long line, int at_end, kp_err *e)
 {
+    /* Show the same bytes however the file happened to be cut into reads. */
+    if (in->raw_len - in->raw_pos < 4 && !in->eof) {
+        compact(in);
+        while (in->raw_len < 4 && !in->eof)
+            if (read_some(in, in->raw_cap - in->raw_len, e) < 0)
+                return -1;
+    }
     char shown[KP_BYTES_TEXT_MAX];
     kp_describe_bytes(in->raw + in->raw_pos, in->raw_len - in->raw_pos, shown);
     const char *where = at_end ? " at the end of the file" : "";

@@ -106,7 +106,7 @@ static int add_folder(struct jobs *j, const char *dir, kp_err *e)
         n++;
     }
     closedir(d);
-    if (rc == 0)
+    if (rc == 0 && n > 1) /* names is NULL for an empty folder, which qsort may not be given */
         qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         char path[PATH_MAX];

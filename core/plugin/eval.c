@@ -328,6 +328,12 @@ int kp_evaluator_open(kp_evaluator **out, const kp_registry *r, const char *db_p
         free(ev);
         return -1;
     }
+    /* Every county of an assessment is computed from the same data, even
+     * when an import commits while it runs. */
+    if (kp_store_reader_snapshot(ev->db, db_path, e)) {
+        kp_evaluator_close(ev);
+        return -1;
+    }
     if (sqlite3_prepare_v2(ev->db, "SELECT name FROM units WHERE code = ?1", -1, &ev->unit_name,
                            NULL) != SQLITE_OK) {
         kp_sql_fail(e, ev->db, db_path);

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "kp_config.h"
+#include "util/paths.h"
 
 #define KP_MAX_PLUGINS 64
 
@@ -164,12 +165,26 @@ static int check_descriptor(const kp_registry *r, const struct kp_plugin *p, cha
     return 0;
 }
 
-/* Anyone who can write a plugin can run code as the user: refuse files and
- * folders that others may write. */
+/* Someone other than the user and root could change it. */
+static int foreign_owner(const struct stat *st)
+{
+    return st->st_uid != geteuid() && st->st_uid != 0;
+}
+
+/*
+ * Anyone who can write a plugin, or swap it for another by renaming entries
+ * of a folder on its path, can run code as the user.  So the file must not be
+ * writable by every user, nor belong to another user; and no folder from its
+ * own up to / may belong to another user or be writable by every user.  A
+ * world-writable folder with the sticky bit (/tmp) is allowed: others can add
+ * files to it but not rename ours, and their files are refused as theirs.
+ * Symbolic links are followed first, so it is the real file that is checked.
+ */
 static int check_permissions(const char *path, char *why, size_t n)
 {
+    char real[PATH_MAX];
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (!realpath(path, real) || stat(real, &st) != 0) {
         snprintf(why, n, "cannot read it");
         return -1;
     }
@@ -177,15 +192,29 @@ static int check_permissions(const char *path, char *why, size_t n)
         snprintf(why, n, "it is writable by every user; refusing to load it");
         return -1;
     }
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash) {
+    if (foreign_owner(&st)) {
+        snprintf(why, n, "it belongs to another user (uid %u); refusing to load it",
+                 (unsigned)st.st_uid);
+        return -1;
+    }
+    for (char *slash = strrchr(real, '/'); slash; slash = strrchr(real, '/')) {
         *slash = '\0';
-        if (stat(*dir ? dir : "/", &st) == 0 && (st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX)) {
+        const char *dir = *real ? real : "/";
+        if (stat(dir, &st) != 0) {
+            snprintf(why, n, "cannot read its folder %s", dir);
+            return -1;
+        }
+        if ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX)) {
             snprintf(why, n, "its folder %s is writable by every user; refusing to load it", dir);
             return -1;
         }
+        if (foreign_owner(&st)) {
+            snprintf(why, n, "its folder %s belongs to another user (uid %u); refusing to load it",
+                     dir, (unsigned)st.st_uid);
+            return -1;
+        }
+        if (!*real)
+            break;
     }
     return 0;
 }
@@ -328,18 +357,6 @@ int kp_registry_load_paths(kp_registry **out, const char *const *paths, size_t n
     return 0;
 }
 
-/* Is the running program the one in the build tree? */
-static int running_from_build_tree(void)
-{
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return 0;
-    exe[n] = '\0';
-    size_t root = strlen(KP_BUILD_ROOT);
-    return !strncmp(exe, KP_BUILD_ROOT, root) && exe[root] == '/';
-}
-
 int kp_registry_load(kp_registry **out, kp_refusal_fn refused, void *ud, kp_err *e)
 {
     if (new_registry(out, e))
@@ -357,7 +374,7 @@ int kp_registry_load(kp_registry **out, kp_refusal_fn refused, void *ud, kp_err 
             load_dir(*out, dir, 0, refused, ud);
         free(list);
     }
-    load_dir(*out, running_from_build_tree() ? KP_BUILD_PLUGIN_DIR : KP_PLUGIN_DIR, 0, refused, ud);
+    load_dir(*out, kp_running_from_build_tree() ? KP_BUILD_PLUGIN_DIR : KP_PLUGIN_DIR, 0, refused, ud);
     return 0;
 }
 

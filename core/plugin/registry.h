@@ -70,7 +70,9 @@ typedef struct kp_indicator_result {
 typedef struct kp_evaluator kp_evaluator;
 
 /* An evaluator owns a read-only connection to the database and a cache of
- * prepared statements; use one per thread. */
+ * prepared statements; use one per thread.  It sees the data as they were
+ * when it was opened (one read transaction), whatever is imported meanwhile;
+ * open a new one to see later changes. */
 int kp_evaluator_open(kp_evaluator **out, const kp_registry *r, const char *db_path, kp_err *e);
 void kp_evaluator_close(kp_evaluator *ev);
 

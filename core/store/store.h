@@ -40,6 +40,16 @@ void kp_store_rollback(kp_store *s);
  */
 int kp_store_open_reader(sqlite3 **out, const char *path, kp_err *e);
 
+/*
+ * Begin a read transaction on a connection from kp_store_open_reader(): from
+ * now until the connection closes, everything it reads sees the database as
+ * it is now, whatever other processes commit meanwhile (WAL keeps that state
+ * for it).  Work that reads many times, such as assessing every county, is
+ * then computed from one state of the data even while an import runs.
+ * After a failure the connection must only be closed.
+ */
+int kp_store_reader_snapshot(sqlite3 *db, const char *what, kp_err *e);
+
 /* Run SQL that returns no rows on any connection; on failure "<what>: <message>". */
 int kp_sql_exec(sqlite3 *db, const char *sql, const char *what, kp_err *e);
 

@@ -1,0 +1,34 @@
+/*
+ * results.h — showing a stored assessment run: the ranking, one county's
+ * details, as a terminal table, CSV, JSON or an Excel workbook.  Everything
+ * is read back from the store, so the output of `assess` and of a later
+ * `results` is the same.
+ */
+#ifndef KP_ASSESS_RESULTS_H
+#define KP_ASSESS_RESULTS_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "util/err.h"
+
+enum kp_format { KP_FORMAT_TABLE, KP_FORMAT_CSV, KP_FORMAT_JSON };
+
+/* "table", "csv", "json" → enum kp_format; -1 when unknown. */
+int kp_format_parse(const char *s);
+
+/* The newest run's id; fails with a clear message when there is none. */
+int kp_results_latest(sqlite3 *db, long long *run_id, kp_err *e);
+
+/* The ranking: every county with its area subtotals, total, grade, rank. */
+int kp_results_ranking(sqlite3 *db, long long run_id, int format, FILE *f, kp_err *e);
+/* One county, item by item: figure, target, points, explanation, evidence. */
+int kp_results_unit(sqlite3 *db, long long run_id, const char *unit, int format, FILE *f,
+                    kp_err *e);
+/* The run as a workbook: a summary sheet, then one sheet per area. */
+int kp_results_xlsx(sqlite3 *db, long long run_id, const char *path, kp_err *e);
+
+/* Display columns of UTF-8 text in a terminal (a Chinese character is two). */
+size_t kp_text_width(const char *s);
+
+#endif

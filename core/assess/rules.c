@@ -1,0 +1,928 @@
+/*
+ * rules.c — loading a rules file and checking it whole (see rules.h).
+ *
+ * The file runs in a sandbox with the scoring library; its verbs
+ * (rules_lang.c) record declarations, which are read here with raw table
+ * access only (no metamethod of the file runs outside its time limit) and
+ * checked against the loaded plugins.  Every mistake becomes a diagnostic
+ * with its line; loading goes on so that all of them are reported.
+ */
+#include "assess/rules_impl.h"
+
+#include <dirent.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "assess/sha256.h"
+#include "kp_config.h"
+#include "util/buf.h"
+#include "util/paths.h"
+
+/* The work areas of the plan.  An area with one of these ids whose plugin is
+ * not installed is skipped with a note; any other unknown id is a mistake. */
+static const char *const known_areas[] = {
+    "publicity", "organization", "birth_support", "family_support",
+    "health_promotion", "reproductive_health", "marriage_culture", "influence",
+};
+
+#define EPS 1e-9
+
+/* ---- diagnostics ------------------------------------------------------------ */
+
+static void diag(kp_rules *r, int severity, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void diag(kp_rules *r, int severity, int line, const char *fmt, ...)
+{
+    char msg[1024], full[1400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const char *sev = severity == KP_DIAG_WARNING ? "warning: " : "";
+    if (line > 0)
+        snprintf(full, sizeof full, "%s:%d: %s%s", r->path, line, sev, msg);
+    else
+        snprintf(full, sizeof full, "%s: %s%s", r->path, sev, msg);
+    kp_diag *nd = realloc(r->diags, (r->ndiags + 1) * sizeof *nd);
+    if (!nd)
+        return;
+    r->diags = nd;
+    char *copy = strdup(full);
+    if (!copy)
+        return;
+    r->diags[r->ndiags++] = (kp_diag){severity, line, copy};
+    if (severity == KP_DIAG_ERROR)
+        r->nerrors++;
+}
+
+/* A message that already carries its place (a Lua error). */
+static void diag_raw(kp_rules *r, const char *msg)
+{
+    int line = 0;
+    size_t plen = strlen(r->path);
+    if (!strncmp(msg, r->path, plen) && msg[plen] == ':')
+        line = atoi(msg + plen + 1);
+    kp_diag *nd = realloc(r->diags, (r->ndiags + 1) * sizeof *nd);
+    char *copy = strdup(msg);
+    if (!nd || !copy) {
+        free(copy);
+        if (nd)
+            r->diags = nd;
+        return;
+    }
+    r->diags = nd;
+    r->diags[r->ndiags++] = (kp_diag){KP_DIAG_ERROR, line, copy};
+    r->nerrors++;
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+    const kp_diag *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x < y ? -1 : x > y; /* stable: keep the order found */
+}
+
+void kp_rules_print_diags(const kp_rules *r, FILE *f)
+{
+    for (size_t i = 0; i < r->ndiags; i++)
+        fprintf(f, "%s\n", r->diags[i].msg);
+}
+
+/* ---- "did you mean" ---------------------------------------------------------- */
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 99;
+    size_t prev[65], cur[65];
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+        memcpy(prev, cur, (lb + 1) * sizeof *prev);
+    }
+    return prev[lb];
+}
+
+/* " (did you mean 'x'?)" for the closest candidate, or "" when none is close. */
+static const char *suggest(const char *word, const char *const *cands, size_t n, char *buf,
+                           size_t size)
+{
+    const char *best = NULL;
+    size_t bestd = 99, len = strlen(word);
+    size_t limit = len / 3 > 2 ? len / 3 : 2;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = edit_distance(word, cands[i]);
+        if (d < bestd)
+            best = cands[i], bestd = d;
+    }
+    if (!best || bestd > limit) {
+        buf[0] = 0;
+        return buf;
+    }
+    snprintf(buf, size, " (did you mean '%s'?)", best);
+    return buf;
+}
+
+/* ---- reading declarations ------------------------------------------------------ */
+
+struct collect {
+    kp_rules *r;
+    const kp_registry *reg;
+    int run_failed;
+};
+
+static char *xstrdup(lua_State *L, const char *s)
+{
+    char *p = strdup(s ? s : "");
+    if (!p)
+        luaL_error(L, "out of memory");
+    return p;
+}
+
+/* Push t[key] raw; returns its type. */
+static int rawfield(lua_State *L, int t, const char *key)
+{
+    t = lua_absindex(L, t);
+    lua_pushstring(L, key);
+    return lua_rawget(L, t);
+}
+
+static const char *type_word(lua_State *L, int idx)
+{
+    return luaL_typename(L, idx);
+}
+
+/* Read the assessment { } declaration. */
+static void read_assessment(lua_State *L, struct collect *c, int *line)
+{
+    kp_rules *r = c->r;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &kp_rules_key_decl);
+    rawfield(L, -1, "assessments");
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    *line = 0;
+    if (n == 0) {
+        if (!c->run_failed)
+            diag(r, KP_DIAG_ERROR, 0, "no assessment { year = ..., title = ..., grades = ... } "
+                 "declaration: the file must say which year it assesses and its grades");
+        lua_pop(L, 2);
+        return;
+    }
+    lua_rawgeti(L, -1, 1);
+    rawfield(L, -1, "line");
+    *line = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    for (lua_Integer i = 2; i <= n; i++) {
+        lua_rawgeti(L, -2, i);
+        rawfield(L, -1, "line");
+        diag(r, KP_DIAG_ERROR, (int)lua_tointeger(L, -1), "a second assessment { } declaration "
+             "(the first is on line %d)", *line);
+        lua_pop(L, 2);
+    }
+    rawfield(L, -1, "body");
+    int body = lua_gettop(L);
+
+    /* settings */
+    lua_pushnil(L);
+    while (lua_next(L, body)) {
+        static const char *const allowed[] = {"year", "title", "grades"};
+        if (lua_type(L, -2) != LUA_TSTRING) {
+            diag(r, KP_DIAG_ERROR, *line, "assessment: only named settings are allowed "
+                 "(year, title, grades)");
+        } else {
+            const char *k = lua_tostring(L, -2);
+            int ok = 0;
+            for (size_t i = 0; i < 3; i++)
+                ok |= !strcmp(k, allowed[i]);
+            char sb[128];
+            if (!ok)
+                diag(r, KP_DIAG_ERROR, *line, "assessment: unknown setting '%s'%s", k,
+                     suggest(k, allowed, 3, sb, sizeof sb));
+        }
+        lua_pop(L, 1);
+    }
+
+    if (rawfield(L, body, "year") != LUA_TNUMBER || !lua_isinteger(L, -1) ||
+        lua_tointeger(L, -1) < 1900 || lua_tointeger(L, -1) > 2999)
+        diag(r, KP_DIAG_ERROR, *line, "assessment: year must be a year such as 2023%s%s",
+             lua_isnil(L, -1) ? " (it is missing)" : ", not a ",
+             lua_isnil(L, -1) ? "" : type_word(L, -1));
+    else
+        r->year = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+
+    if (rawfield(L, body, "title") != LUA_TSTRING)
+        diag(r, KP_DIAG_ERROR, *line, "assessment: title must be text%s",
+             lua_isnil(L, -1) ? " (it is missing)" : "");
+    else
+        r->title = xstrdup(L, lua_tostring(L, -1));
+    lua_pop(L, 1);
+
+    if (rawfield(L, body, "grades") != LUA_TTABLE) {
+        diag(r, KP_DIAG_ERROR, *line, "assessment: grades must be a list such as "
+             "{ {\"优秀\", 90}, {\"良好\", 80}, {\"合格\", 60}, {\"不合格\", 0} }");
+    } else {
+        int g = lua_gettop(L);
+        size_t ng = lua_rawlen(L, g);
+        r->grades = calloc(ng ? ng : 1, sizeof *r->grades);
+        if (!r->grades)
+            luaL_error(L, "out of memory");
+        for (size_t i = 1; i <= ng; i++) {
+            lua_rawgeti(L, g, (lua_Integer)i);
+            int ok = lua_istable(L, -1);
+            if (ok) {
+                lua_rawgeti(L, -1, 1);
+                lua_rawgeti(L, -2, 2);
+                ok = lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TNUMBER;
+                if (ok) {
+                    kp_grade *gr = &r->grades[r->ngrades++];
+                    gr->name = xstrdup(L, lua_tostring(L, -2));
+                    gr->min_score = lua_tonumber(L, -1);
+                }
+                lua_pop(L, 2);
+            }
+            if (!ok)
+                diag(r, KP_DIAG_ERROR, *line, "assessment: grade %zu must be {\"name\", lowest "
+                     "score}, such as {\"良好\", 80}", i);
+            lua_pop(L, 1);
+        }
+        for (size_t i = 1; i < r->ngrades; i++)
+            if (r->grades[i].min_score >= r->grades[i - 1].min_score)
+                diag(r, KP_DIAG_ERROR, *line, "assessment: grades must go from best to worst: "
+                     "'%s' (%g) comes after '%s' (%g)", r->grades[i].name, r->grades[i].min_score,
+                     r->grades[i - 1].name, r->grades[i - 1].min_score);
+        for (size_t i = 0; i < r->ngrades; i++)
+            for (size_t j = 0; j < i; j++)
+                if (!strcmp(r->grades[i].name, r->grades[j].name))
+                    diag(r, KP_DIAG_ERROR, *line, "assessment: grade '%s' is listed twice",
+                         r->grades[i].name);
+        if (r->ngrades == 0)
+            diag(r, KP_DIAG_ERROR, *line, "assessment: grades is empty");
+        else if (r->grades[r->ngrades - 1].min_score > 0)
+            diag(r, KP_DIAG_WARNING, *line, "assessment: the last grade '%s' starts at %g; lower "
+                 "scores get it too", r->grades[r->ngrades - 1].name,
+                 r->grades[r->ngrades - 1].min_score);
+    }
+    lua_pop(L, 1);
+    lua_pop(L, 4); /* body, first decl, list, decl */
+}
+
+static int grade_exists(const kp_rules *r, const char *name)
+{
+    for (size_t i = 0; i < r->ngrades; i++)
+        if (!strcmp(r->grades[i].name, name))
+            return 1;
+    return 0;
+}
+
+static const char *kind_name(int kind)
+{
+    switch (kind) {
+    case KP_ITEM_BONUS: return "bonus";
+    case KP_ITEM_DEDUCTION: return "deduction";
+    case KP_ITEM_VETO: return "veto";
+    default: return "indicator";
+    }
+}
+
+static int kind_parse(const char *s)
+{
+    if (!strcmp(s, "bonus")) return KP_ITEM_BONUS;
+    if (!strcmp(s, "deduction")) return KP_ITEM_DEDUCTION;
+    if (!strcmp(s, "veto")) return KP_ITEM_VETO;
+    return KP_ITEM_INDICATOR;
+}
+
+/* Read the rule of an item (its body at index `body`) into `it`. */
+static void read_rule(lua_State *L, struct collect *c, kp_rule_area *a, kp_rule_item *it, int body)
+{
+    kp_rules *r = c->r;
+    const char *what = kind_name(it->kind);
+    int t = rawfield(L, body, "rule");
+    if (t == LUA_TNIL) {
+        diag(r, KP_DIAG_ERROR, it->line, "%s '%s': rule is missing (for example rule = ratio "
+             "{ target = 100, points = 5 })", what, it->id);
+        lua_pop(L, 1);
+        return;
+    }
+    if (t == LUA_TFUNCTION) {
+        it->rule_kind = xstrdup(L, "function");
+        it->rule_text = xstrdup(L, "自定义计分");
+        if (it->kind == KP_ITEM_VETO) {
+            it->points = 0;
+        } else if (rawfield(L, body, "points") != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0)) {
+            diag(r, KP_DIAG_ERROR, it->line, "%s '%s': a rule written as a function needs "
+                 "points = <the most it gives>", what, it->id);
+            lua_pop(L, 1);
+        } else {
+            it->points = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+        if (rawfield(L, body, "target") == LUA_TNUMBER) {
+            it->has_target = 1;
+            it->target = lua_tonumber(L, -1);
+        }
+        lua_pop(L, 1);
+        it->rule_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        return;
+    }
+    if (t != LUA_TTABLE) {
+        diag(r, KP_DIAG_ERROR, it->line, "%s '%s': rule must be a scoring method such as ratio "
+             "{ ... } or a function, not a %s", what, it->id, type_word(L, -1));
+        lua_pop(L, 1);
+        return;
+    }
+    int rule = lua_gettop(L);
+    int ok = 1;
+    if (rawfield(L, rule, "broken") == LUA_TBOOLEAN && lua_toboolean(L, -1))
+        ok = 0; /* the method has said what is wrong */
+    lua_pop(L, 1);
+    if (rawfield(L, rule, "score") != LUA_TFUNCTION) {
+        if (ok)
+            diag(r, KP_DIAG_ERROR, it->line, "%s '%s': rule is a table but not a scoring method "
+                 "(it has no score function)", what, it->id);
+        ok = 0;
+    }
+    lua_pop(L, 1);
+    if (rawfield(L, rule, "kind") == LUA_TSTRING)
+        it->rule_kind = xstrdup(L, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    if (rawfield(L, rule, "text") == LUA_TSTRING)
+        it->rule_text = xstrdup(L, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    if (rawfield(L, rule, "points") == LUA_TNUMBER)
+        it->points = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    if (rawfield(L, rule, "target") == LUA_TNUMBER) {
+        it->has_target = 1;
+        it->target = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
+    it->needs_previous = rawfield(L, rule, "previous") == LUA_TBOOLEAN && lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    int is_veto = rawfield(L, rule, "veto") == LUA_TBOOLEAN && lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (ok && is_veto && it->kind != KP_ITEM_VETO) {
+        diag(r, KP_DIAG_ERROR, it->line, "%s '%s': %s belongs in a veto item: veto \"%s\" "
+             "{ rule = ..., cap = \"合格\" }", what, it->id, it->rule_kind ? it->rule_kind : "rule",
+             it->id);
+        ok = 0;
+    }
+    if (ok && !is_veto && it->kind == KP_ITEM_VETO) {
+        diag(r, KP_DIAG_ERROR, it->line, "veto '%s': the rule must be veto_if { below = ... } or "
+             "a function, not %s", it->id, it->rule_kind ? it->rule_kind : "a scoring method");
+        ok = 0;
+    }
+    if (ok && it->kind != KP_ITEM_VETO && !(it->points > 0)) {
+        diag(r, KP_DIAG_ERROR, it->line, "%s '%s': the rule gives no points", what, it->id);
+        ok = 0;
+    }
+    (void)a;
+    if (!ok) {
+        lua_pop(L, 1);
+        return;
+    }
+    it->rule_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+static void read_item(lua_State *L, struct collect *c, kp_rule_area *a, int decl)
+{
+    kp_rules *r = c->r;
+    kp_rule_item *it = &a->items[a->nitems];
+    memset(it, 0, sizeof *it);
+    it->rule_ref = LUA_NOREF;
+    rawfield(L, decl, "kind");
+    it->kind = kind_parse(lua_tostring(L, -1));
+    lua_pop(L, 1);
+    rawfield(L, decl, "line");
+    it->line = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    const char *what = kind_name(it->kind);
+    if (rawfield(L, decl, "id") != LUA_TSTRING) {
+        lua_pop(L, 1);
+        return; /* already reported by the verb */
+    }
+    it->id = xstrdup(L, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    a->nitems++;
+
+    for (size_t i = 0; i + 1 < a->nitems; i++)
+        if (!strcmp(a->items[i].id, it->id))
+            diag(r, KP_DIAG_ERROR, it->line, "area '%s': '%s' is declared twice (first on line %d)",
+                 a->id, it->id, a->items[i].line);
+
+    if (a->plugin) {
+        const struct kp_plugin *p = a->plugin;
+        for (size_t i = 0; i < p->nindicators; i++)
+            if (!strcmp(p->indicators[i].id, it->id))
+                it->indicator = &p->indicators[i];
+        if (!it->indicator) {
+            const char *names[128];
+            size_t n = p->nindicators < 128 ? p->nindicators : 128;
+            for (size_t i = 0; i < n; i++)
+                names[i] = p->indicators[i].id;
+            char sb[128];
+            diag(r, KP_DIAG_ERROR, it->line, "area '%s' has no indicator '%s'%s", a->id, it->id,
+                 suggest(it->id, names, n, sb, sizeof sb));
+        } else {
+            it->plugin = p;
+        }
+    }
+
+    if (rawfield(L, decl, "body") != LUA_TTABLE) {
+        diag(r, KP_DIAG_ERROR, it->line, "%s '%s' needs a body: %s \"%s\" { title = ..., rule = "
+             "... }", what, it->id, what, it->id);
+        lua_pop(L, 1);
+        return;
+    }
+    int body = lua_gettop(L);
+    static const char *const allowed_scored[] = {"title", "rule", "no_data", "points", "target"};
+    static const char *const allowed_veto[] = {"title", "rule", "no_data", "cap"};
+    const char *const *allowed = it->kind == KP_ITEM_VETO ? allowed_veto : allowed_scored;
+    size_t nallowed = it->kind == KP_ITEM_VETO ? 4 : 5;
+    lua_pushnil(L);
+    while (lua_next(L, body)) {
+        if (lua_type(L, -2) != LUA_TSTRING) {
+            diag(r, KP_DIAG_ERROR, it->line, "%s '%s': only named settings are allowed in its "
+                 "body", what, it->id);
+        } else {
+            const char *k = lua_tostring(L, -2);
+            int ok = 0;
+            for (size_t i = 0; i < nallowed; i++)
+                ok |= !strcmp(k, allowed[i]);
+            char sb[128];
+            if (!ok)
+                diag(r, KP_DIAG_ERROR, it->line, "%s '%s': unknown setting '%s'%s", what, it->id,
+                     k, suggest(k, allowed, nallowed, sb, sizeof sb));
+        }
+        lua_pop(L, 1);
+    }
+
+    int t = rawfield(L, body, "title");
+    if (t == LUA_TSTRING)
+        it->title = xstrdup(L, lua_tostring(L, -1));
+    else if (t != LUA_TNIL)
+        diag(r, KP_DIAG_ERROR, it->line, "%s '%s': title must be text, not a %s", what, it->id,
+             type_word(L, -1));
+    if (!it->title)
+        it->title = xstrdup(L, it->indicator ? it->indicator->title : it->id);
+    lua_pop(L, 1);
+
+    read_rule(L, c, a, it, body);
+
+    t = rawfield(L, body, "no_data");
+    if (it->kind == KP_ITEM_VETO) {
+        const char *nd = t == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        if (t == LUA_TNIL || (nd && !strcmp(nd, "pass")))
+            it->veto_on_no_data = 0;
+        else if (nd && !strcmp(nd, "veto"))
+            it->veto_on_no_data = 1;
+        else
+            diag(r, KP_DIAG_ERROR, it->line, "veto '%s': no_data must be \"pass\" or \"veto\"",
+                 it->id);
+    } else if (t == LUA_TNUMBER) {
+        it->no_data_points = lua_tonumber(L, -1);
+        if (it->no_data_points < 0 || it->no_data_points > it->points + EPS)
+            diag(r, KP_DIAG_ERROR, it->line, "%s '%s': no_data gives %g points, outside 0..%g",
+                 what, it->id, it->no_data_points, it->points);
+    } else if (t != LUA_TNIL) {
+        diag(r, KP_DIAG_ERROR, it->line, "%s '%s': no_data must be the points given when there "
+             "is no data (a number), not a %s", what, it->id, type_word(L, -1));
+    }
+    lua_pop(L, 1);
+
+    if (it->kind == KP_ITEM_VETO) {
+        if (rawfield(L, body, "cap") != LUA_TSTRING)
+            diag(r, KP_DIAG_ERROR, it->line, "veto '%s': cap must name the best grade a vetoed "
+                 "county can get, such as cap = \"合格\"", it->id);
+        else
+            it->veto_cap = xstrdup(L, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1); /* body */
+}
+
+static double setting_number(lua_State *L, kp_rules *r, int body, const char *area, int line,
+                             const char *key, int required, int *present)
+{
+    int t = rawfield(L, body, key);
+    double v = 0;
+    *present = 0;
+    if (t == LUA_TNUMBER && isfinite(lua_tonumber(L, -1)) && lua_tonumber(L, -1) >= 0) {
+        v = lua_tonumber(L, -1);
+        *present = 1;
+    } else if (t == LUA_TNIL) {
+        if (required)
+            diag(r, KP_DIAG_ERROR, line, "area '%s': %s is missing", area, key);
+    } else if (t == LUA_TNUMBER) {
+        diag(r, KP_DIAG_ERROR, line, "area '%s': %s must not be negative", area, key);
+    } else {
+        diag(r, KP_DIAG_ERROR, line, "area '%s': %s must be a number, not %s%s%s", area, key,
+             type_word(L, -1), t == LUA_TSTRING ? " " : "",
+             t == LUA_TSTRING ? lua_tostring(L, -1) : "");
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+static void read_area(lua_State *L, struct collect *c, int decl)
+{
+    kp_rules *r = c->r;
+    kp_rule_area *a = &r->areas[r->nareas];
+    memset(a, 0, sizeof *a);
+    rawfield(L, decl, "line");
+    a->line = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    if (rawfield(L, decl, "id") != LUA_TSTRING) {
+        lua_pop(L, 1);
+        return; /* reported by the verb */
+    }
+    a->id = xstrdup(L, lua_tostring(L, -1));
+    lua_pop(L, 1);
+    r->nareas++;
+
+    for (size_t i = 0; i + 1 < r->nareas; i++)
+        if (!strcmp(r->areas[i].id, a->id))
+            diag(r, KP_DIAG_ERROR, a->line, "area '%s' is declared twice (first on line %d)",
+                 a->id, r->areas[i].line);
+
+    a->plugin = kp_registry_find_plugin(c->reg, a->id);
+    if (!a->plugin) {
+        int known = 0;
+        for (size_t i = 0; i < sizeof known_areas / sizeof known_areas[0]; i++)
+            known |= !strcmp(known_areas[i], a->id);
+        if (known) {
+            diag(r, KP_DIAG_WARNING, a->line, "area '%s': plugin not loaded; the area will be "
+                 "skipped and its indicators cannot be checked", a->id);
+        } else {
+            const char *names[64];
+            size_t n = 0;
+            for (size_t i = 0; i < sizeof known_areas / sizeof known_areas[0]; i++)
+                names[n++] = known_areas[i];
+            for (size_t i = 0; i < kp_registry_count(c->reg) && n < 64; i++)
+                names[n++] = kp_registry_plugin(c->reg, i)->id;
+            char sb[128];
+            diag(r, KP_DIAG_ERROR, a->line, "unknown area '%s'%s", a->id,
+                 suggest(a->id, names, n, sb, sizeof sb));
+        }
+    }
+
+    if (rawfield(L, decl, "body") != LUA_TTABLE) {
+        diag(r, KP_DIAG_ERROR, a->line, "area '%s' needs a body: area \"%s\" { title = ..., "
+             "weight = ..., indicator ... }", a->id, a->id);
+        lua_pop(L, 1);
+        a->title = xstrdup(L, a->id);
+        a->short_title = xstrdup(L, a->id);
+        return;
+    }
+    int body = lua_gettop(L);
+    size_t n = lua_rawlen(L, body);
+    a->items = calloc(n ? n : 1, sizeof *a->items);
+    if (!a->items)
+        luaL_error(L, "out of memory");
+
+    static const char *const allowed[] = {"title", "short", "weight", "bonus_cap", "deduction_cap"};
+    lua_pushnil(L);
+    while (lua_next(L, body)) {
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            const char *k = lua_tostring(L, -2);
+            int ok = 0;
+            for (size_t i = 0; i < 5; i++)
+                ok |= !strcmp(k, allowed[i]);
+            char sb[128];
+            if (!ok)
+                diag(r, KP_DIAG_ERROR, a->line, "area '%s': unknown setting '%s'%s", a->id, k,
+                     suggest(k, allowed, 5, sb, sizeof sb));
+        } else if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 1 ||
+                   (size_t)lua_tointeger(L, -2) > n) {
+            diag(r, KP_DIAG_ERROR, a->line, "area '%s': its body holds settings and indicator "
+                 "declarations only", a->id);
+        }
+        lua_pop(L, 1);
+    }
+
+    int t = rawfield(L, body, "title");
+    if (t == LUA_TSTRING) {
+        a->title = xstrdup(L, lua_tostring(L, -1));
+    } else {
+        diag(r, KP_DIAG_ERROR, a->line, "area '%s': title must be text%s", a->id,
+             t == LUA_TNIL ? " (it is missing)" : "");
+        a->title = xstrdup(L, a->plugin ? a->plugin->title : a->id);
+    }
+    lua_pop(L, 1);
+    t = rawfield(L, body, "short");
+    if (t == LUA_TSTRING)
+        a->short_title = xstrdup(L, lua_tostring(L, -1));
+    else if (t != LUA_TNIL)
+        diag(r, KP_DIAG_ERROR, a->line, "area '%s': short must be text", a->id);
+    if (!a->short_title)
+        a->short_title = xstrdup(L, a->title);
+    lua_pop(L, 1);
+    int present;
+    a->weight = setting_number(L, r, body, a->id, a->line, "weight", 1, &present);
+    if (present && !(a->weight > 0))
+        diag(r, KP_DIAG_ERROR, a->line, "area '%s': weight must be more than 0", a->id);
+    a->bonus_cap = setting_number(L, r, body, a->id, a->line, "bonus_cap", 0, &a->has_bonus_cap);
+    a->deduction_cap = setting_number(L, r, body, a->id, a->line, "deduction_cap", 0,
+                                      &a->has_deduction_cap);
+
+    for (size_t i = 1; i <= n; i++) {
+        lua_rawgeti(L, body, (lua_Integer)i);
+        int is_item = 0;
+        if (lua_getmetatable(L, -1)) {
+            lua_rawgetp(L, LUA_REGISTRYINDEX, &kp_rules_key_item);
+            is_item = lua_rawequal(L, -1, -2);
+            lua_pop(L, 2);
+        }
+        if (is_item)
+            read_item(L, c, a, lua_gettop(L));
+        else
+            diag(r, KP_DIAG_ERROR, a->line, "area '%s': entry %zu is a %s, not an indicator, "
+                 "bonus, deduction or veto declaration", a->id, i, type_word(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1); /* body */
+
+    /* Points against the weight. */
+    double sum = 0, bonus = 0, deduction = 0;
+    for (size_t i = 0; i < a->nitems; i++) {
+        kp_rule_item *it = &a->items[i];
+        if (it->kind == KP_ITEM_INDICATOR)
+            sum += it->points;
+        else if (it->kind == KP_ITEM_BONUS)
+            bonus += it->points;
+        else if (it->kind == KP_ITEM_DEDUCTION)
+            deduction += it->points;
+        if (it->kind == KP_ITEM_VETO && it->veto_cap && r->ngrades && !grade_exists(r, it->veto_cap)) {
+            const char *names[32];
+            size_t ng = r->ngrades < 32 ? r->ngrades : 32;
+            for (size_t g = 0; g < ng; g++)
+                names[g] = r->grades[g].name;
+            char sb[128];
+            diag(r, KP_DIAG_ERROR, it->line, "veto '%s': cap '%s' is not one of the grades%s",
+                 it->id, it->veto_cap, suggest(it->veto_cap, names, ng, sb, sizeof sb));
+        }
+    }
+    if (present && sum > a->weight + EPS) {
+        char parts[600] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < a->nitems && used < sizeof parts - 64; i++)
+            if (a->items[i].kind == KP_ITEM_INDICATOR)
+                used += (size_t)snprintf(parts + used, sizeof parts - used, "%s%s %g",
+                                         used ? " + " : "", a->items[i].id, a->items[i].points);
+        diag(r, KP_DIAG_ERROR, a->line, "area '%s': its indicators give %g points (%s), more "
+             "than the area's weight of %g", a->id, sum, parts, a->weight);
+    } else if (present && sum + EPS < a->weight && a->plugin) {
+        diag(r, KP_DIAG_WARNING, a->line, "area '%s': its indicators give %g of the area's %g "
+             "points; no county can reach full marks", a->id, sum, a->weight);
+    }
+    if (!a->has_bonus_cap)
+        a->bonus_cap = bonus;
+    if (!a->has_deduction_cap)
+        a->deduction_cap = deduction;
+}
+
+static int collect(lua_State *L)
+{
+    struct collect *c = lua_touserdata(L, 1);
+    kp_rules *r = c->r;
+
+    /* Problems the scoring library found (with the rules file's line). */
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &kp_rules_key_decl);
+    int decl = lua_gettop(L);
+    rawfield(L, decl, "problems");
+    for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -1); i++) {
+        lua_rawgeti(L, -1, i);
+        rawfield(L, -1, "line");
+        rawfield(L, -2, "msg");
+        diag(r, KP_DIAG_ERROR, (int)lua_tointeger(L, -2), "%s", lua_tostring(L, -1));
+        lua_pop(L, 3);
+    }
+    lua_pop(L, 1);
+
+    int aline;
+    read_assessment(L, c, &aline);
+
+    rawfield(L, decl, "areas");
+    int list = lua_gettop(L);
+    size_t n = lua_rawlen(L, list);
+    r->areas = calloc(n ? n : 1, sizeof *r->areas);
+    if (!r->areas)
+        return luaL_error(L, "out of memory");
+    for (size_t i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, (lua_Integer)i);
+        read_area(L, c, lua_gettop(L));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+
+    if (c->run_failed)
+        return 0;
+    if (r->nareas == 0) {
+        diag(r, KP_DIAG_ERROR, aline, "no area is declared: area \"health_promotion\" { ... }");
+        return 0;
+    }
+    double total = 0;
+    char parts[600] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < r->nareas; i++) {
+        total += r->areas[i].weight;
+        if (used < sizeof parts - 64)
+            used += (size_t)snprintf(parts + used, sizeof parts - used, "%s%s %g", used ? " + " : "",
+                                     r->areas[i].id, r->areas[i].weight);
+    }
+    if (fabs(total - 100) > 1e-6)
+        diag(r, KP_DIAG_ERROR, aline, "the areas' weights add up to %g, not 100 (%s)", total, parts);
+    return 0;
+}
+
+/* ---- loading ----------------------------------------------------------------------- */
+
+static int read_whole(const char *path, kp_buf *b, kp_err *e)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return kp_fail_errno(e, "%s", path);
+    char tmp[65536];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+        if (kp_buf_append(b, tmp, n) < 0) {
+            rc = kp_fail(e, "%s: file too large", path);
+            break;
+        }
+    if (!rc && ferror(f))
+        rc = kp_fail(e, "%s: read error", path);
+    fclose(f);
+    return rc;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load every *.lua of the library folder in name order, hashing them. */
+static int load_library(kp_rules *r, const char *dir, kp_err *e)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return kp_fail_errno(e, "scoring library %s", dir);
+    char *names[256];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) && n < 256) {
+        size_t len = strlen(de->d_name);
+        if (de->d_name[0] != '.' && len > 4 && !strcmp(de->d_name + len - 4, ".lua"))
+            if ((names[n] = strdup(de->d_name)))
+                n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, name_cmp);
+    kp_sha256 h;
+    kp_sha256_init(&h);
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        kp_buf b;
+        kp_buf_init(&b, 16u << 20);
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (rc == 0 && (rc = read_whole(path, &b, e)) == 0) {
+            kp_sha256_update(&h, names[i], strlen(names[i]) + 1);
+            kp_sha256_update(&h, b.data ? b.data : "", b.len);
+            rc = kp_sandbox_load_library(r->sb, path, e);
+        }
+        kp_buf_free(&b);
+        free(names[i]);
+    }
+    kp_sha256_hex(&h, r->lib_sha256);
+    return rc;
+}
+
+int kp_rules_load(kp_rules **out, const char *path, const char *lib_dir, const kp_registry *reg,
+                  kp_err *e)
+{
+    *out = NULL;
+    kp_rules *r = calloc(1, sizeof *r);
+    if (!r || !(r->path = strdup(path))) {
+        free(r);
+        return kp_fail(e, "out of memory");
+    }
+    kp_buf src;
+    kp_buf_init(&src, 16u << 20);
+    if (read_whole(path, &src, e) < 0) {
+        kp_buf_free(&src);
+        kp_rules_free(r);
+        return -1;
+    }
+    size_t srclen = src.len;
+    r->source = src.data ? kp_buf_steal(&src) : strdup("");
+    kp_buf_free(&src);
+    if (!r->source) {
+        kp_rules_free(r);
+        return kp_fail(e, "out of memory");
+    }
+    kp_sha256 h;
+    kp_sha256_init(&h);
+    kp_sha256_update(&h, r->source, srclen);
+    kp_sha256_hex(&h, r->sha256);
+
+    struct kp_rules_loader *ld = malloc(sizeof *ld);
+    if (!ld) {
+        kp_rules_free(r);
+        return kp_fail(e, "out of memory");
+    }
+    ld->path = r->path;
+    if (kp_sandbox_new(&r->sb, NULL, e) < 0) {
+        free(ld);
+        kp_rules_free(r);
+        return -1;
+    }
+    kp_sandbox_set_user(r->sb, ld);
+    if (kp_rules_lang_install(r->sb, e) < 0 || load_library(r, lib_dir, e) < 0) {
+        kp_rules_free(r);
+        return -1;
+    }
+
+    struct collect c = {r, reg, 0};
+    kp_err run_err;
+    if (kp_sandbox_run_string(r->sb, r->path, r->source, srclen, 0, &run_err) < 0) {
+        diag_raw(r, run_err.msg);
+        c.run_failed = 1;
+    }
+    if (kp_sandbox_protect(r->sb, collect, &c, e) < 0) {
+        kp_err_wrap(e, "%s", path);
+        kp_rules_free(r);
+        return -1;
+    }
+    if (r->ndiags > 1) /* qsort may not be given NULL, even for nothing */
+        qsort(r->diags, r->ndiags, sizeof *r->diags, diag_cmp);
+    *out = r;
+    return 0;
+}
+
+void kp_rules_free(kp_rules *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nareas; i++) {
+        kp_rule_area *a = &r->areas[i];
+        for (size_t j = 0; j < a->nitems; j++) {
+            kp_rule_item *it = &a->items[j];
+            free(it->id);
+            free(it->title);
+            free(it->rule_kind);
+            free(it->rule_text);
+            free(it->veto_cap);
+        }
+        free(a->items);
+        free(a->id);
+        free(a->title);
+        free(a->short_title);
+    }
+    free(r->areas);
+    for (size_t i = 0; i < r->ngrades; i++)
+        free(r->grades[i].name);
+    free(r->grades);
+    for (size_t i = 0; i < r->ndiags; i++)
+        free(r->diags[i].msg);
+    free(r->diags);
+    if (r->sb) {
+        free(kp_sandbox_user(r->sb));
+        kp_sandbox_free(r->sb);
+    }
+    free(r->title);
+    free(r->source);
+    free(r->path);
+    free(r);
+}
+
+const char *kp_rules_grade(const kp_rules *r, double score)
+{
+    if (r->ngrades == 0)
+        return "";
+    for (size_t i = 0; i < r->ngrades; i++)
+        if (score + 1e-9 >= r->grades[i].min_score)
+            return r->grades[i].name;
+    return r->grades[r->ngrades - 1].name;
+}
+
+const char *kp_rules_default_lib_dir(void)
+{
+    static char dir[4096];
+    const char *env = getenv("KAOPING_SCRIPT_LIB");
+    if (env && *env)
+        return env;
+    return kp_data_path(dir, sizeof dir, "scripts/lib");
+}

@@ -1,0 +1,113 @@
+/* cmd_assess.c — `kaoping assess`: score every county with a rules file and store the run. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assess/assess.h"
+#include "assess/results.h"
+#include "cli/cli.h"
+
+static const char usage[] =
+    "usage: kaoping assess --rules FILE --year YEAR [--db FILE] [--format table|csv|json]\n"
+    "                      [--xlsx FILE] [--lib DIR] [--timing]\n"
+    "\n"
+    "Check the rules (as 'kaoping check' does; invalid rules are refused), compute\n"
+    "every county's indicators for YEAR, score them, and store the result as an\n"
+    "assessment run that 'kaoping results' and 'kaoping report' read.  Prints the\n"
+    "ranking with each area's subtotal.\n"
+    "\n"
+    "  --rules FILE    the rules, e.g. scripts/rules/2023.lua (required)\n"
+    "  --year YEAR     the year assessed (required; must match the rules)\n"
+    "  --db FILE       the database (default " KP_DEFAULT_DB ")\n"
+    "  --format F      table (default), csv or json\n"
+    "  --xlsx FILE     also write the results as an Excel workbook\n"
+    "  --lib DIR       the scoring library (default: scripts/lib of kaoping)\n"
+    "  --timing        print where the time went to stderr\n"
+    "  -h, --help      show this help\n";
+
+int kp_cmd_assess(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"rules", required_argument, NULL, 'r'}, {"year", required_argument, NULL, 'y'},
+        {"db", required_argument, NULL, 'd'},    {"format", required_argument, NULL, 'f'},
+        {"xlsx", required_argument, NULL, 'x'},  {"lib", required_argument, NULL, 'l'},
+        {"timing", no_argument, NULL, 't'},      {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *rules_path = NULL, *db = KP_DEFAULT_DB, *xlsx = NULL, *lib = NULL;
+    int year = 0, format = KP_FORMAT_TABLE, timing = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'r': rules_path = optarg; break;
+        case 'y': {
+            char *end;
+            long y = strtol(optarg, &end, 10);
+            if (*end || y < 1900 || y > 2999)
+                return kp_cli_usage_error("assess", "--year needs a year such as 2023, not '%s'", optarg);
+            year = (int)y;
+            break;
+        }
+        case 'd': db = optarg; break;
+        case 'f':
+            if ((format = kp_format_parse(optarg)) < 0)
+                return kp_cli_usage_error("assess", "--format is table, csv or json, not '%s'", optarg);
+            break;
+        case 'x': xlsx = optarg; break;
+        case 'l': lib = optarg; break;
+        case 't': timing = 1; break;
+        case 'h': fputs(usage, stdout); return KP_EXIT_OK;
+        default: return kp_cli_usage_error("assess", "unknown option");
+        }
+    }
+    if (optind != argc)
+        return kp_cli_usage_error("assess", "unexpected argument '%s'", argv[optind]);
+    if (!rules_path || !year)
+        return kp_cli_usage_error("assess", "--rules and --year are required");
+
+    kp_registry *reg;
+    if (kp_cli_load_plugins(&reg))
+        return KP_EXIT_FAIL;
+    int rc = KP_EXIT_FAIL;
+    kp_store *store = NULL;
+    kp_rules *rules = NULL;
+    kp_err e;
+    if (kp_rules_load(&rules, rules_path, lib ? lib : kp_rules_default_lib_dir(), reg, &e) < 0) {
+        kp_cli_error("%s", e.msg);
+        goto out;
+    }
+    if (rules->nerrors) {
+        kp_rules_print_diags(rules, stderr);
+        kp_cli_error("%s has %zu error(s); nothing was assessed", rules_path, rules->nerrors);
+        goto out;
+    }
+    if (kp_cli_open_store(&store, db, 0, reg))
+        goto out;
+    kp_assess_summary sum;
+    if (kp_assess_run(store, reg, rules, year, &sum, &e) < 0) {
+        kp_cli_error("%s", e.msg);
+        goto out;
+    }
+    sqlite3 *sdb = kp_store_db(store);
+    if (kp_results_ranking(sdb, sum.run_id, format, stdout, &e) < 0 ||
+        (xlsx && kp_results_xlsx(sdb, sum.run_id, xlsx, &e) < 0)) {
+        kp_cli_error("%s", e.msg);
+        goto out;
+    }
+    fprintf(stderr, "assessment run %lld stored: %zu counties, %zu items scored, %zu with no data, "
+            "%zu not scored, %zu skipped\n", sum.run_id, sum.counties, sum.scored, sum.no_data,
+            sum.not_scored, sum.skipped);
+    if (sum.not_scored)
+        fprintf(stderr, "warning: %zu item(s) could not be scored; 'kaoping results --unit CODE' "
+                "shows why\n", sum.not_scored);
+    if (timing)
+        fprintf(stderr, "time: indicators %.3f s, scoring (Lua) %.3f s, storing %.3f s\n",
+                sum.t_indicators, sum.t_scoring, sum.t_storing);
+    rc = KP_EXIT_OK;
+out:
+    kp_rules_free(rules);
+    kp_store_close(store);
+    kp_registry_free(reg);
+    return rc;
+}

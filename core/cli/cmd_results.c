@@ -1,0 +1,77 @@
+/* cmd_results.c — `kaoping results`: show a stored assessment run. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assess/results.h"
+#include "cli/cli.h"
+
+static const char usage[] =
+    "usage: kaoping results [--run ID] [--unit CODE] [--db FILE] [--format table|csv|json]\n"
+    "                       [--xlsx FILE]\n"
+    "\n"
+    "Show a stored assessment run: the ranking, or with --unit one county item\n"
+    "by item, with the figure, target, points, the explanation and the\n"
+    "townships or villages behind a shortfall.\n"
+    "\n"
+    "  --run ID      the run (default: the latest)\n"
+    "  --unit CODE   one county's details\n"
+    "  --db FILE     the database (default " KP_DEFAULT_DB ")\n"
+    "  --format F    table (default), csv or json\n"
+    "  --xlsx FILE   write the run as an Excel workbook (summary and one sheet per area)\n"
+    "  -h, --help    show this help\n";
+
+int kp_cmd_results(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"run", required_argument, NULL, 'r'},  {"unit", required_argument, NULL, 'u'},
+        {"db", required_argument, NULL, 'd'},   {"format", required_argument, NULL, 'f'},
+        {"xlsx", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = KP_DEFAULT_DB, *unit = NULL, *xlsx = NULL;
+    long long run_id = 0;
+    int format = KP_FORMAT_TABLE, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'r': {
+            char *end;
+            run_id = strtoll(optarg, &end, 10);
+            if (*end || run_id <= 0)
+                return kp_cli_usage_error("results", "--run needs a run number, not '%s'", optarg);
+            break;
+        }
+        case 'u': unit = optarg; break;
+        case 'd': db = optarg; break;
+        case 'f':
+            if ((format = kp_format_parse(optarg)) < 0)
+                return kp_cli_usage_error("results", "--format is table, csv or json, not '%s'", optarg);
+            break;
+        case 'x': xlsx = optarg; break;
+        case 'h': fputs(usage, stdout); return KP_EXIT_OK;
+        default: return kp_cli_usage_error("results", "unknown option");
+        }
+    }
+    if (optind != argc)
+        return kp_cli_usage_error("results", "unexpected argument '%s'", argv[optind]);
+
+    kp_store *store = NULL;
+    if (kp_cli_open_store(&store, db, 0, NULL))
+        return KP_EXIT_FAIL;
+    sqlite3 *sdb = kp_store_db(store);
+    kp_err e;
+    int rc = 0;
+    if (!run_id)
+        rc = kp_results_latest(sdb, &run_id, &e);
+    if (rc == 0)
+        rc = unit ? kp_results_unit(sdb, run_id, unit, format, stdout, &e)
+                  : kp_results_ranking(sdb, run_id, format, stdout, &e);
+    if (rc == 0 && xlsx)
+        rc = kp_results_xlsx(sdb, run_id, xlsx, &e);
+    if (rc < 0)
+        kp_cli_error("%s", e.msg);
+    kp_store_close(store);
+    return rc < 0 ? KP_EXIT_FAIL : KP_EXIT_OK;
+}
