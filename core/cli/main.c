@@ -10,6 +10,10 @@ int kp_cmd_init(int argc, char **argv);
 int kp_cmd_plugins(int argc, char **argv);
 int kp_cmd_import(int argc, char **argv);
 int kp_cmd_indicators(int argc, char **argv);
+int kp_cmd_report(int argc, char **argv);
+int kp_cmd_chart(int argc, char **argv);
+int kp_cmd_demo(int argc, char **argv);
+int kp_cmd_template(int argc, char **argv);
 int kp_cmd_check(int argc, char **argv);
 int kp_cmd_assess(int argc, char **argv);
 int kp_cmd_results(int argc, char **argv);
@@ -19,6 +23,10 @@ static const struct kp_command commands[] = {
     {"plugins", "list the loaded work-area plugins", kp_cmd_plugins},
     {"import", "import CSV files from the counties", kp_cmd_import},
     {"indicators", "compute every indicator per county", kp_cmd_indicators},
+    {"report", "render PDF reports from an assessment run", kp_cmd_report},
+    {"chart", "export one chart of a report as PNG or SVG", kp_cmd_chart},
+    {"demo", "generate, import and show the demo city", kp_cmd_demo},
+    {"template", "write empty CSV templates for county staff", kp_cmd_template},
     {"check", "check an assessment rules file", kp_cmd_check},
     {"assess", "assess every county with a rules file and store the run", kp_cmd_assess},
     {"results", "show a stored assessment run", kp_cmd_results},

@@ -505,8 +505,13 @@ int kp_chart_paint_ranking(struct kp_chart_frame *f, kp_err *e)
         char fitted[KP_CHART_LABEL_BUF];
         kp_chart_fit(f->cv, c->category_axis, fmax(rows.width, f->w * 0.3), tsize, 0, fitted);
         kp_chart_color(f->cv, kp_chart_muted);
-        kp_chart_text(f->cv, b.px - pad * 0.8, b.py - tsize * 0.5, fitted, tsize, 0,
-                      KP_ALIGN_RIGHT);
+        /* Over the row labels; a title wider than they are starts at the
+         * chart's left edge instead of running out of the box. */
+        double end = b.px - pad * 0.8;
+        if (kp_chart_text_width(f->cv, fitted, tsize, 0) <= end - f->x)
+            kp_chart_text(f->cv, end, b.py - tsize * 0.5, fitted, tsize, 0, KP_ALIGN_RIGHT);
+        else
+            kp_chart_text(f->cv, f->x, b.py - tsize * 0.5, fitted, tsize, 0, KP_ALIGN_LEFT);
     }
     if (vtitle[0])
         kp_chart_caption_below(f, vtitle, b.px + b.pw / 2, bottom - tsize * 0.35);

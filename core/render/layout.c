@@ -889,8 +889,16 @@ static double lead_height(lay *L, size_t i)
     switch (b->kind) {
     case KP_BLOCK_PARAGRAPH:
         return (b->flags & KP_PARA_SMALL ? st->table_size : st->body_size) * st->line_spacing * 2;
-    case KP_BLOCK_HEADING:
-        return st->heading_size[b->level - 1] * HEADING_LINE;
+    case KP_BLOCK_HEADING: {
+        /* "二、" directly followed by "（一）": both go with the block after
+         * them.  Levels only grow along the chain, so it is at most four long. */
+        double size = st->heading_size[b->level - 1];
+        double h = size * (b->level == 1 ? 0.8 : 0.4) + size * HEADING_LINE + size * 0.3;
+        if (i + 1 < L->d->nblocks && L->d->blocks[i + 1].kind == KP_BLOCK_HEADING &&
+            L->d->blocks[i + 1].level <= b->level)
+            return h;
+        return h + lead_height(L, i + 1);
+    }
     case KP_BLOCK_TABLE: {
         double row = 2 * CELL_PAD_Y + st->table_size * TABLE_LINE;
         return b->table->has_header ? 2 * row : row;

@@ -1,0 +1,196 @@
+/* cmd_report.c — `kaoping report`: PDF reports from a stored run. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "report/batch.h"
+
+static const char usage[] =
+    "usage: kaoping report --layout FILE [--unit CODE | --all] [-o PATH] [-j N]\n"
+    "                      [--run ID] [--db FILE] [--png] [--password PW] [--timeout S]\n"
+    "\n"
+    "Render PDF reports from a stored assessment run with a Lua layout\n"
+    "(reports/city.lua, reports/county.lua, reports/area.lua, or your own).\n"
+    "A layout that reports on many subjects (one per county, one per work area)\n"
+    "renders one of them with --unit CODE, or all of them with --all.\n"
+    "\n"
+    "  --layout FILE  the layout script (required)\n"
+    "  --unit CODE    the subject to render (a county code, an area id)\n"
+    "  --all          one report per subject, in parallel\n"
+    "  -o PATH        the PDF file (one report) or folder (--all; default .)\n"
+    "  -j N           worker processes for --all (default: the number of CPUs)\n"
+    "  --run ID       the assessment run (default: the latest)\n"
+    "  --db FILE      the database (default " KP_DEFAULT_DB ")\n"
+    "  --png          also write every page as PNG next to each PDF (60 dpi)\n"
+    "  --dpi N        resolution of the PNG pages (default 60)\n"
+    "  --password PW  encrypt with owner password PW: print only, no copying\n"
+    "  --timeout S    stop a layout that runs longer than S seconds on one report\n"
+    "                 (default 30)\n"
+    "  -h, --help     show this help\n"
+    "\n"
+    "Files are written whole or not at all.  If some reports fail, the others\n"
+    "are still written and the exit status is 1.\n";
+
+struct progress {
+    int tty;
+    size_t failed;
+};
+
+static void on_done(void *ud, const kp_report_subject *s, int ok, const char *msg,
+                    size_t finished, size_t total)
+{
+    struct progress *p = ud;
+    if (!ok) {
+        p->failed++;
+        fprintf(stderr, "%s%s (%s): %s\n", p->tty ? "\r\033[K" : "", s->file, s->name, msg);
+    }
+    if (p->tty) {
+        int width = 30, filled = (int)(finished * (size_t)width / (total ? total : 1));
+        fprintf(stderr, "\r\033[K[%.*s%*s] %zu/%zu %s", filled,
+                "##############################", width - filled, "", finished, total, s->name);
+        if (finished == total)
+            fputc('\n', stderr);
+    } else if (ok) {
+        printf("%s\n", s->file);
+    }
+}
+
+static int find_subject(const kp_report_subject *s, size_t n, const char *code)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(s[i].code, code))
+            return (int)i;
+    return -1;
+}
+
+int kp_cmd_report(int argc, char **argv)
+{
+    kp_report_config cfg = {.db_path = KP_DEFAULT_DB};
+    const char *unit = NULL, *out = NULL;
+    int all = 0, png = 0;
+    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    double dpi = 60;
+    static const struct option opts[] = {
+        {"layout", required_argument, NULL, 'l'}, {"unit", required_argument, NULL, 'u'},
+        {"all", no_argument, NULL, 'a'},          {"run", required_argument, NULL, 'r'},
+        {"db", required_argument, NULL, 'd'},     {"png", no_argument, NULL, 'p'},
+        {"dpi", required_argument, NULL, 'D'},    {"password", required_argument, NULL, 'P'},
+        {"timeout", required_argument, NULL, 't'}, {"help", no_argument, NULL, 'h'},
+        {0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "ho:j:", opts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'l': cfg.layout_path = optarg; break;
+        case 'u': unit = optarg; break;
+        case 'a': all = 1; break;
+        case 'd': cfg.db_path = optarg; break;
+        case 'o': out = optarg; break;
+        case 'p': png = 1; break;
+        case 'P': cfg.owner_password = optarg; break;
+        case 'r':
+            cfg.run_id = strtol(optarg, &end, 10);
+            if (*end || cfg.run_id <= 0)
+                return kp_cli_usage_error("report", "--run takes a run number");
+            break;
+        case 'j':
+            jobs = strtol(optarg, &end, 10);
+            if (*end || jobs < 1 || jobs > 64)
+                return kp_cli_usage_error("report", "-j takes 1 to 64");
+            break;
+        case 't': {
+            double sec = strtod(optarg, &end);
+            if (*end || !(sec >= 0.1 && sec <= 3600))
+                return kp_cli_usage_error("report", "--timeout takes 0.1 to 3600 seconds");
+            cfg.time_ms = (unsigned)(sec * 1000);
+            break;
+        }
+        case 'D':
+            dpi = strtod(optarg, &end);
+            if (*end || dpi < 10 || dpi > 600)
+                return kp_cli_usage_error("report", "--dpi takes 10 to 600");
+            png = 1;
+            break;
+        case 'h': fputs(usage, stdout); return KP_EXIT_OK;
+        default: return kp_cli_usage_error("report", "unknown option");
+        }
+    }
+    if (optind < argc)
+        return kp_cli_usage_error("report", "unexpected argument '%s'", argv[optind]);
+    if (!cfg.layout_path)
+        return kp_cli_usage_error("report", "--layout FILE is required");
+    if (all && unit)
+        return kp_cli_usage_error("report", "give --unit or --all, not both");
+    if (jobs < 1)
+        jobs = 1;
+
+    kp_report *r;
+    kp_err e;
+    if (kp_report_open(&r, &cfg, &e)) {
+        kp_cli_error("%s", e.msg);
+        return KP_EXIT_FAIL;
+    }
+    cfg.run_id = kp_report_run_id(r); /* workers must see the same run */
+    kp_report_subject *subjects = NULL;
+    size_t n = 0;
+    int rc = KP_EXIT_FAIL;
+    if (kp_report_subjects(r, &subjects, &n, &e)) {
+        kp_cli_error("%s", e.msg);
+        goto out;
+    }
+    if (!all) {
+        int i = unit ? find_subject(subjects, n, unit) : (n == 1 ? 0 : -1);
+        if (i < 0) {
+            if (unit)
+                kp_cli_error("%s has no subject %s (it has %zu; --all renders them all)",
+                             cfg.layout_path, unit, n);
+            else
+                kp_cli_error("%s renders %zu reports: give --unit CODE or --all",
+                             cfg.layout_path, n);
+            goto out;
+        }
+        char prefix[4096];
+        const char *pdf = out ? out : subjects[i].file;
+        snprintf(prefix, sizeof prefix, "%s", pdf);
+        size_t len = strlen(prefix);
+        if (len > 4 && !strcmp(prefix + len - 4, ".pdf"))
+            prefix[len - 4] = '\0';
+        if (kp_report_render(r, (size_t)i, pdf, png ? prefix : NULL, dpi, &e)) {
+            kp_cli_error("%s", e.msg);
+            goto out;
+        }
+        printf("%s\n", pdf);
+        rc = KP_EXIT_OK;
+        goto out;
+    }
+    const char *dir = out ? out : ".";
+    if (mkdir(dir, 0777) != 0) {
+        struct stat st;
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            kp_cli_error("%s: cannot create the output folder", dir);
+            goto out;
+        }
+    }
+    struct progress p = {.tty = isatty(2)};
+    kp_batch_hooks hooks = {.ud = &p, .done = on_done};
+    kp_report_close(r);
+    r = NULL;
+    long failed = kp_report_batch(&cfg, subjects, n, dir, (int)jobs, png ? dpi : 0, &hooks, &e);
+    if (failed < 0) {
+        kp_cli_error("%s", e.msg);
+    } else if (failed > 0) {
+        kp_cli_error("%ld of %zu reports failed; the others are in %s", failed, n, dir);
+    } else {
+        fprintf(stderr, "%zu reports written to %s\n", n, dir);
+        rc = KP_EXIT_OK;
+    }
+out:
+    kp_report_subjects_free(subjects, n);
+    kp_report_close(r);
+    return rc;
+}

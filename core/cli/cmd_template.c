@@ -1,0 +1,434 @@
+/*
+ * cmd_template.c — `kaoping template`: empty CSV files for county staff to
+ * fill in, and 填表说明.txt, which explains every column.
+ *
+ * The templates are made from the loaded plugins' table descriptions (and the
+ * core's units table), so they always match what `kaoping import` accepts.
+ * They carry the Chinese titles as header, in UTF-8 with a byte order mark
+ * and CRLF line ends: without the mark, Excel on a Chinese Windows reads
+ * UTF-8 as GBK and shows mojibake.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "demo/csv_out.h"
+#include "demo/demo.h"
+#include "import/loader.h"
+#include "util/buf.h"
+
+#define GUIDE_NAME "填表说明.txt"
+
+static const char usage[] =
+    "usage: kaoping template [--force] TABLE [DIR]\n"
+    "       kaoping template [--force] --all [DIR]\n"
+    "\n"
+    "Write empty CSV files for county staff to fill in, into DIR (default: the\n"
+    "current folder, created if missing): one for TABLE (its id, such as\n"
+    "health_lectures, or its Chinese title), or with --all one for units.csv and\n"
+    "every table of every loaded work area.  Each has the Chinese column titles\n"
+    "as header and is saved as UTF-8 with BOM and CRLF, so that Excel and WPS\n"
+    "open it right.  " GUIDE_NAME " beside them describes every column: what it\n"
+    "holds, whether it is required or part of the key, the values allowed, and\n"
+    "an example.  The filled-in files import as they are.\n"
+    "\n"
+    "  --all       every table\n"
+    "  --force     replace template files that already exist\n"
+    "  -h, --help  show this help\n"
+    "\n"
+    "'kaoping plugins' lists the tables.\n";
+
+struct chosen {
+    const struct kp_table *table;
+    const struct kp_plugin *owner; /* NULL for units */
+};
+
+/* ---- Choosing the tables ------------------------------------------------- */
+
+/* A table by id or Chinese title; NULL when no loaded plugin has it. */
+static const struct kp_table *find_table(const kp_registry *reg, const char *name,
+                                         const struct kp_plugin **owner)
+{
+    *owner = NULL;
+    if (!strcmp(name, kp_units_table.id) || !strcmp(name, kp_units_table.title))
+        return &kp_units_table;
+    const struct kp_table *t = kp_registry_find_table(reg, name, owner);
+    if (t)
+        return t;
+    for (size_t i = 0; i < kp_registry_count(reg); i++) {
+        const struct kp_plugin *p = kp_registry_plugin(reg, i);
+        for (size_t j = 0; j < p->ntables; j++)
+            if (!strcmp(p->tables[j].title, name)) {
+                *owner = p;
+                return &p->tables[j];
+            }
+    }
+    return NULL;
+}
+
+static void list_tables(const kp_registry *reg)
+{
+    fprintf(stderr, "tables: %s (%s)", kp_units_table.id, kp_units_table.title);
+    for (size_t i = 0; i < kp_registry_count(reg); i++) {
+        const struct kp_plugin *p = kp_registry_plugin(reg, i);
+        for (size_t j = 0; j < p->ntables; j++)
+            fprintf(stderr, ", %s (%s)", p->tables[j].id, p->tables[j].title);
+    }
+    fputc('\n', stderr);
+}
+
+/* ---- 填表说明 ------------------------------------------------------------ */
+
+static void level_names(unsigned levels, char *out, size_t n)
+{
+    static const char *const names[] = {"市", "县", "乡", "村"};
+    static const char *const long_names[] = {"市级", "县（市、区）级", "乡（镇、街道）级",
+                                             "村（社区）级"};
+    out[0] = '\0';
+    int count = 0;
+    for (int i = 0; i < 4; i++)
+        count += (levels >> i) & 1;
+    for (int i = 0, k = 0; i < 4; i++) {
+        if (!((levels >> i) & 1))
+            continue;
+        size_t used = strlen(out);
+        snprintf(out + used, n - used, "%s%s", k ? (k == count - 1 ? "或" : "、") : "",
+                 count > 2 ? names[i] : long_names[i]);
+        k++;
+    }
+    if (count > 2) {
+        size_t used = strlen(out);
+        snprintf(out + used, n - used, "级");
+    }
+}
+
+/* An example of a unit code of the lowest level the column accepts. */
+static const char *unit_example(unsigned levels)
+{
+    if (levels & KP_LEVEL_VILLAGE)
+        return "420102001001";
+    if (levels & KP_LEVEL_TOWNSHIP)
+        return "420102001000";
+    if (levels & KP_LEVEL_COUNTY)
+        return "420102000000";
+    return "420100000000";
+}
+
+static const char *example_of(const struct kp_table *t, const struct kp_column *c)
+{
+    const char *ex = kp_demo_example(t->id, c->id);
+    if (ex)
+        return ex;
+    switch (c->type) {
+    case KP_UNIT: return unit_example(c->levels);
+    case KP_DATE: return "2023-05-29";
+    case KP_YEAR: return "2023";
+    case KP_BOOL: return "是";
+    case KP_INT: return "10";
+    case KP_REAL: return "1250.50";
+    case KP_TEXT: return c->allowed && c->allowed[0] ? c->allowed[0] : NULL;
+    default: return NULL;
+    }
+}
+
+static int put_allowed(kp_buf *b, const char *const *allowed)
+{
+    int rc = 0;
+    for (size_t i = 0; allowed[i]; i++)
+        rc |= kp_buf_printf(b, "%s“%s”", i ? "、" : "", allowed[i]);
+    return rc;
+}
+
+/* The core's own units table: what its text columns hold. */
+static const char *units_column_note(const struct kp_table *t, const struct kp_column *c)
+{
+    if (t != &kp_units_table)
+        return NULL;
+    if (!strcmp(c->id, "code"))
+        return "12 位统计用区划代码：省 2 位、市 2 位、县 2 位、乡 3 位、村 3 位，"
+               "如 420102001001；每个单位一行，代码不得重复";
+    if (!strcmp(c->id, "name"))
+        return "单位全称，如 东湖社区、城关街道、江北区";
+    if (!strcmp(c->id, "parent"))
+        return "上一级单位的代码（村填所属乡镇街道，乡填所属县市区，县填市）；市级单位留空";
+    return NULL;
+}
+
+/* How to write the column, from its type. */
+static int describe_column(kp_buf *b, const struct kp_table *t, const struct kp_column *c)
+{
+    char levels[128];
+    int rc = 0;
+    const char *note = units_column_note(t, c);
+    if (note)
+        return kp_buf_puts(b, note);
+    switch (c->type) {
+    case KP_UNIT:
+        if ((c->levels & KP_LEVEL_ANY) == KP_LEVEL_ANY || c->levels == 0) {
+            rc |= kp_buf_puts(b, "单位代码：units.csv 中登记的 12 位代码，任一层级的单位均可");
+        } else {
+            level_names(c->levels, levels, sizeof levels);
+            rc |= kp_buf_printf(b, "单位代码：units.csv 中登记的 12 位代码，须为%s单位", levels);
+        }
+        break;
+    case KP_DATE:
+        rc |= kp_buf_puts(b, "日期：可写 2023-05-29、2023/5/29、2023.5.29 或 2023年5月29日");
+        break;
+    case KP_YEAR:
+        rc |= kp_buf_puts(b, "年度：四位数字，如 2023（也可写 2023年）");
+        break;
+    case KP_BOOL:
+        rc |= kp_buf_puts(b, "是/否：填“是”或“否”（也可写 1/0、Y/N、true/false）");
+        break;
+    case KP_INT:
+        rc |= kp_buf_puts(b, c->flags & KP_COL_SIGNED ? "整数，可为负数，不加单位"
+                                                      : "整数，不小于 0，不加单位");
+        break;
+    case KP_REAL:
+        rc |= kp_buf_puts(b, c->flags & KP_COL_SIGNED ? "数字，可带小数，可为负数，不加单位"
+                                                      : "数字，可带小数，不小于 0，不加单位");
+        break;
+    case KP_LEVEL_COLUMN:
+        rc |= kp_buf_puts(b, "层级：填“市”“县”“乡”或“村”（区、县级市都算“县”，镇、街道算“乡”，"
+                             "社区算“村”；也可直接写 区、镇、街道、社区）");
+        break;
+    default:
+        if (c->allowed) {
+            rc |= kp_buf_puts(b, "文字，只能填以下之一：");
+            rc |= put_allowed(b, c->allowed);
+        } else {
+            rc |= kp_buf_puts(b, "文字，按实际填写");
+        }
+        break;
+    }
+    return rc;
+}
+
+static int describe_table(kp_buf *b, const struct chosen *ch)
+{
+    const struct kp_table *t = ch->table;
+    int rc = 0;
+    rc |= kp_buf_printf(b, "【%s】 %s.csv", t->title, t->id);
+    if (ch->owner)
+        rc |= kp_buf_printf(b, "（工作领域：%s）", ch->owner->title);
+    rc |= kp_buf_puts(b, "\r\n");
+    /* The natural key: what makes two rows "the same row". */
+    int keys = 0;
+    const char *only = NULL;
+    for (size_t i = 0; i < t->ncolumns; i++)
+        if (t->columns[i].flags & KP_COL_KEY) {
+            rc |= kp_buf_printf(b, "%s%s", keys++ ? "、" : "  键：", t->columns[i].title);
+            only = t->columns[i].title;
+        }
+    if (keys == 1)
+        rc |= kp_buf_printf(b, "。%s相同的行是同一条记录，再次导入会替换原来的那一行。\r\n", only);
+    else if (keys > 1)
+        rc |= kp_buf_puts(b, "。这几列都相同的行是同一条记录，再次导入会替换原来的那一行。\r\n");
+    for (size_t i = 0; i < t->ncolumns; i++) {
+        const struct kp_column *c = &t->columns[i];
+        rc |= kp_buf_printf(b, "  %zu. %s（%s）", i + 1, c->title, c->id);
+        if (c->flags & KP_COL_KEY)
+            rc |= kp_buf_puts(b, "  必填，键");
+        else if (c->flags & KP_COL_REQUIRED)
+            rc |= kp_buf_puts(b, "  必填");
+        else
+            rc |= kp_buf_puts(b, "  可空");
+        rc |= kp_buf_puts(b, "\r\n     填法：");
+        rc |= describe_column(b, t, c);
+        if (c->default_value)
+            rc |= kp_buf_printf(b, "；留空时按“%s”处理", c->default_value);
+        const char *ex = example_of(t, c);
+        if (ex)
+            rc |= kp_buf_printf(b, "\r\n     示例：%s", ex);
+        rc |= kp_buf_puts(b, "\r\n");
+    }
+    rc |= kp_buf_puts(b, "\r\n");
+    return rc;
+}
+
+static const char guide_intro[] =
+    "\xEF\xBB\xBF"
+    "填表说明\r\n"
+    "========\r\n"
+    "\r\n"
+    "本目录中的 CSV 文件是考评数据的导入模板（kaoping template 生成）。每个文件对应一张表，"
+    "文件名就是表名。\r\n"
+    "\r\n"
+    "一、通用要求\r\n"
+    "1. 用 Excel 或 WPS 打开填写，保存时选“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”均可。"
+    "不要改文件名，也不要删改第一行的列名；列的顺序可以调整。\r\n"
+    "2. 每行填一条记录，不要合并单元格，不要加合计行。\r\n"
+    "3. “单位代码”填 units.csv（单位）中登记的 12 位代码，单位层级要符合该列的要求。"
+    "先填好 units.csv，其他表才能导入。\r\n"
+    "4. 日期可写 2023-05-29、2023/5/29、2023.5.29 或 2023年5月29日；是/否 列填“是”或“否”。\r\n"
+    "5. 数字列只填阿拉伯数字，不加单位，不填“约”“余”等字。可空的列没有数据就留空，不要填 0 冒充。\r\n"
+    "6. 标为“键”的几列合起来确定一条记录：改正后再次导入，键相同的行会替换原来的行，不会重复。\r\n"
+    "7. 只要有一行有错，这一批文件就都不会导入。系统会逐条列出“文件:行号: 列名: 问题”，"
+    "改正后重新导入即可。\r\n"
+    "\r\n"
+    "二、各表说明\r\n"
+    "\r\n";
+
+static int write_guide(const char *path, const struct chosen *list, size_t n, kp_err *e)
+{
+    kp_buf b;
+    kp_buf_init(&b, 0);
+    int rc = kp_buf_puts(&b, guide_intro);
+    for (size_t i = 0; i < n; i++)
+        rc |= describe_table(&b, &list[i]);
+    if (rc) {
+        kp_buf_free(&b);
+        return kp_fail(e, "%s: out of memory", path);
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        kp_buf_free(&b);
+        return kp_fail_errno(e, "%s", path);
+    }
+    int bad = fwrite(b.data, 1, b.len, f) != b.len;
+    kp_buf_free(&b);
+    if (fclose(f) || bad)
+        return kp_fail_errno(e, "%s", path);
+    return 0;
+}
+
+/* ---- The templates ------------------------------------------------------- */
+
+static int write_template(const char *path, const struct kp_table *t, kp_err *e)
+{
+    kp_csv_out *w;
+    if (kp_csv_out_open(&w, path, KP_CSV_OUT_BOM | KP_CSV_OUT_CRLF, e))
+        return -1;
+    for (size_t i = 0; i < t->ncolumns; i++)
+        kp_csv_out_field(w, t->columns[i].title);
+    int rc = kp_csv_out_end_row(w, e);
+    kp_err ce;
+    if (kp_csv_out_close(w, &ce) && rc == 0)
+        rc = kp_fail(e, "%s", ce.msg);
+    return rc;
+}
+
+static int csv_path(char out[PATH_MAX], const char *dir, const struct kp_table *t)
+{
+    return snprintf(out, PATH_MAX, "%s/%s.csv", dir, t->id) >= PATH_MAX ? -1 : 0;
+}
+
+static int make_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return 0;
+        kp_cli_error("%s is a file, not a folder", dir);
+        return -1;
+    }
+    if (mkdir(dir, 0777) == 0)
+        return 0;
+    kp_cli_error("creating %s: %s", dir, strerror(errno));
+    return -1;
+}
+
+static int run(const char *dir, const struct chosen *list, size_t n, int force)
+{
+    char path[PATH_MAX];
+    struct stat st;
+    kp_err e;
+    if (make_dir(dir))
+        return KP_EXIT_FAIL;
+    for (size_t i = 0; i < n; i++) {
+        if (csv_path(path, dir, list[i].table)) {
+            kp_cli_error("%s: the folder name is too long", dir);
+            return KP_EXIT_FAIL;
+        }
+        /* A template may have been filled in since: refuse before writing anything. */
+        if (!force && stat(path, &st) == 0) {
+            kp_cli_error("%s exists and may hold filled-in data; --force replaces it", path);
+            return KP_EXIT_FAIL;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        csv_path(path, dir, list[i].table);
+        if (write_template(path, list[i].table, &e)) {
+            kp_cli_error("%s", e.msg);
+            return KP_EXIT_FAIL;
+        }
+        printf("%s  %s\n", path, list[i].table->title);
+    }
+    if (snprintf(path, sizeof path, "%s/%s", dir, GUIDE_NAME) >= (int)sizeof path) {
+        kp_cli_error("%s: the folder name is too long", dir);
+        return KP_EXIT_FAIL;
+    }
+    if (write_guide(path, list, n, &e)) {
+        kp_cli_error("%s", e.msg);
+        return KP_EXIT_FAIL;
+    }
+    printf("%s  describes every column of %zu table%s\n", path, n, n == 1 ? "" : "s");
+    return KP_EXIT_OK;
+}
+
+int kp_cmd_template(int argc, char **argv)
+{
+    int all = 0, force = 0;
+    static const struct option opts[] = {{"all", no_argument, NULL, 'a'},
+                                         {"force", no_argument, NULL, 'f'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'a': all = 1; break;
+        case 'f': force = 1; break;
+        case 'h': fputs(usage, stdout); return KP_EXIT_OK;
+        default: return kp_cli_usage_error("template", "unknown option");
+        }
+    }
+    char **args = argv + optind;
+    int nargs = argc - optind;
+    const char *table = all ? NULL : nargs > 0 ? args[0] : NULL;
+    int given = all ? 0 : 1; /* arguments before DIR */
+    if (!all && nargs == 0)
+        return kp_cli_usage_error("template", "name a table, or --all for every table");
+    if (nargs > given + 1)
+        return kp_cli_usage_error("template", "unexpected argument '%s'", args[given + 1]);
+    const char *dir = nargs > given ? args[given] : ".";
+
+    kp_registry *reg;
+    if (kp_cli_load_plugins(&reg))
+        return KP_EXIT_FAIL;
+    size_t total = 1, n = 0;
+    for (size_t i = 0; i < kp_registry_count(reg); i++)
+        total += kp_registry_plugin(reg, i)->ntables;
+    struct chosen *list = malloc(total * sizeof *list);
+    int rc = KP_EXIT_OK;
+    if (!list) {
+        kp_cli_error("out of memory");
+        rc = KP_EXIT_FAIL;
+    } else if (all) {
+        list[n++] = (struct chosen){&kp_units_table, NULL};
+        for (size_t i = 0; i < kp_registry_count(reg); i++) {
+            const struct kp_plugin *p = kp_registry_plugin(reg, i);
+            for (size_t j = 0; j < p->ntables; j++)
+                list[n++] = (struct chosen){&p->tables[j], p};
+        }
+    } else {
+        const struct kp_plugin *owner;
+        const struct kp_table *t = find_table(reg, table, &owner);
+        if (t) {
+            list[n++] = (struct chosen){t, owner};
+        } else {
+            rc = kp_cli_usage_error("template", "no loaded work area has a table '%s'", table);
+            list_tables(reg);
+        }
+    }
+    if (rc == KP_EXIT_OK)
+        rc = run(dir, list, n, force);
+    free(list);
+    kp_registry_free(reg);
+    return rc;
+}

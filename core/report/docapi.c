@@ -1,0 +1,645 @@
+/*
+ * docapi.c — the `doc` object of report layouts (see docapi.h).
+ *
+ * Every method checks its arguments completely before it changes the
+ * document, and raises a Lua error that says which method and what was
+ * expected.  A Lua error unwinds the C stack, so nothing allocated here may
+ * be held only by a C pointer across a call that can raise: a chart being
+ * built lives in a userdata with a __gc until the document takes it, and
+ * arrays of cells are userdata too.
+ */
+#include "report/docapi.h"
+
+#include <lauxlib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DOC_META "kaoping.doc"
+#define CHART_META "kaoping.chart_holder"
+
+static kp_docapi *check_doc(lua_State *L)
+{
+    kp_docapi **p = luaL_checkudata(L, 1, DOC_META);
+    if (!*p || !(*p)->doc)
+        luaL_error(L, "the document is closed: use doc only inside render()");
+    return *p;
+}
+
+/* Raise the kp_err as a Lua error, prefixed with the method's name. */
+static int fail(lua_State *L, const char *method, const kp_err *e)
+{
+    return luaL_error(L, "doc:%s: %s", method, e->msg);
+}
+
+/* A string field of the table at `idx`, or `def` when absent. */
+static const char *opt_field_string(lua_State *L, int idx, const char *field, const char *def,
+                                    const char *method)
+{
+    int t = lua_getfield(L, idx, field);
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return def;
+    }
+    if (t != LUA_TSTRING && t != LUA_TNUMBER)
+        luaL_error(L, "doc:%s: field '%s' must be a string, not %s", method, field,
+                   lua_typename(L, t));
+    const char *s = lua_tostring(L, -1);
+    /* The string stays referenced by the table, so popping it is safe. */
+    lua_pop(L, 1);
+    return s;
+}
+
+static double opt_field_number(lua_State *L, int idx, const char *field, double def,
+                               const char *method)
+{
+    int t = lua_getfield(L, idx, field);
+    double v = def;
+    if (t == LUA_TNUMBER)
+        v = lua_tonumber(L, -1);
+    else if (t != LUA_TNIL)
+        luaL_error(L, "doc:%s: field '%s' must be a number, not %s", method, field,
+                   lua_typename(L, t));
+    lua_pop(L, 1);
+    if (!isfinite(v))
+        luaL_error(L, "doc:%s: field '%s' must be a finite number", method, field);
+    return v;
+}
+
+static int opt_field_bool(lua_State *L, int idx, const char *field, int def)
+{
+    int t = lua_getfield(L, idx, field);
+    int v = t == LUA_TNIL ? def : lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* Convert the value at the top of the stack to text in place (numbers as Lua
+ * prints them); anything else is an error. */
+static const char *cell_text(lua_State *L, const char *method, const char *what)
+{
+    int t = lua_type(L, -1);
+    if (t == LUA_TSTRING)
+        return lua_tostring(L, -1);
+    if (t == LUA_TNUMBER) {
+        if (lua_isinteger(L, -1))
+            lua_pushfstring(L, "%I", (LUAI_UACINT)lua_tointeger(L, -1));
+        else
+            lua_pushfstring(L, "%f", lua_tonumber(L, -1));
+        lua_replace(L, -2);
+        return lua_tostring(L, -1);
+    }
+    if (t == LUA_TNIL)
+        return "";
+    luaL_error(L, "doc:%s: %s must be a string or a number, not %s", method, what,
+               lua_typename(L, t));
+    return NULL;
+}
+
+/* ---- simple blocks -------------------------------------------------------- */
+
+static int m_info(lua_State *L)
+{
+    kp_docapi *api = check_doc(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    static const struct {
+        const char *field;
+        enum kp_doc_info what;
+    } fields[] = {{"title", KP_INFO_TITLE},
+                  {"author", KP_INFO_AUTHOR},
+                  {"subject", KP_INFO_SUBJECT},
+                  {"keywords", KP_INFO_KEYWORDS},
+                  {"unit", KP_INFO_UNIT}};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        const char *v = opt_field_string(L, 2, fields[i].field, NULL, "info");
+        kp_err e;
+        if (v && kp_doc_set_info(api->doc, fields[i].what, v, &e))
+            return fail(L, "info", &e);
+    }
+    return 0;
+}
+
+static int m_style(lua_State *L)
+{
+    kp_docapi *api = check_doc(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    kp_style st = api->doc->style;
+    if (lua_getfield(L, 2, "margins") == LUA_TTABLE) {
+        double *m[4] = {&st.margin_top, &st.margin_right, &st.margin_bottom, &st.margin_left};
+        for (int i = 0; i < 4; i++) {
+            if (lua_rawgeti(L, -1, i + 1) != LUA_TNUMBER)
+                return luaL_error(L, "doc:style: margins must be {top, right, bottom, left} in points");
+            *m[i] = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+            if (!(*m[i] >= 0 && *m[i] <= 200))
+                return luaL_error(L, "doc:style: a margin must be 0 to 200 points");
+        }
+    } else if (!lua_isnil(L, -1)) {
+        return luaL_error(L, "doc:style: margins must be a table {top, right, bottom, left}");
+    }
+    lua_pop(L, 1);
+    st.body_size = opt_field_number(L, 2, "body_size", st.body_size, "style");
+    st.table_size = opt_field_number(L, 2, "table_size", st.table_size, "style");
+    st.title_size = opt_field_number(L, 2, "title_size", st.title_size, "style");
+    st.line_spacing = opt_field_number(L, 2, "line_spacing", st.line_spacing, "style");
+    st.toc_depth = (int)opt_field_number(L, 2, "toc_depth", st.toc_depth, "style");
+    st.number_headings = opt_field_bool(L, 2, "number_headings", st.number_headings);
+    if (lua_getfield(L, 2, "heading_sizes") == LUA_TTABLE) {
+        for (int i = 0; i < KP_DOC_HEADING_LEVELS; i++) {
+            if (lua_rawgeti(L, -1, i + 1) == LUA_TNUMBER)
+                st.heading_size[i] = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    double sizes[] = {st.body_size, st.table_size, st.title_size, st.heading_size[0],
+                      st.heading_size[1], st.heading_size[2], st.heading_size[3]};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        if (!(sizes[i] >= 5 && sizes[i] <= 72))
+            return luaL_error(L, "doc:style: font sizes must be 5 to 72 points");
+    if (!(st.line_spacing >= 1 && st.line_spacing <= 3))
+        return luaL_error(L, "doc:style: line_spacing must be 1 to 3");
+    if (st.toc_depth < 1 || st.toc_depth > KP_DOC_HEADING_LEVELS)
+        return luaL_error(L, "doc:style: toc_depth must be 1 to %d", KP_DOC_HEADING_LEVELS);
+    api->doc->style = st;
+    return 0;
+}
+
+static int m_cover(lua_State *L)
+{
+    kp_docapi *api = check_doc(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    const char *title = opt_field_string(L, 2, "title", NULL, "cover");
+    const char *subtitle = opt_field_string(L, 2, "subtitle", NULL, "cover");
+    if (!title)
+        return luaL_error(L, "doc:cover: a title is required");
+    size_t n = 0;
+    const char **lines = NULL;
+    if (lua_getfield(L, 2, "lines") == LUA_TTABLE) {
+        n = lua_rawlen(L, -1);
+        if (n > 32)
+            return luaL_error(L, "doc:cover: at most 32 lines");
+        lines = lua_newuserdatauv(L, (n ? n : 1) * sizeof *lines, 0);
+        for (size_t i = 0; i < n; i++) {
+            lua_rawgeti(L, -2, (lua_Integer)i + 1);
+            lines[i] = cell_text(L, "cover", "a line");
+            lua_rawseti(L, -3, (lua_Integer)i + 1); /* keep the text referenced */
+            lua_rawgeti(L, -2, (lua_Integer)i + 1);
+            lines[i] = lua_tostring(L, -1);
+            lua_pop(L, 1);
+        }
+    }
+    kp_err e;
+    if (kp_doc_cover(api->doc, title, subtitle, lines, n, &e))
+        return fail(L, "cover", &e);
+    return 0;
+}
+
+static int m_toc(lua_State *L)
+{
+    kp_err e;
+    if (kp_doc_toc(check_doc(L)->doc, &e))
+        return fail(L, "toc", &e);
+    return 0;
+}
+
+static int m_page_break(lua_State *L)
+{
+    kp_err e;
+    if (kp_doc_page_break(check_doc(L)->doc, &e))
+        return fail(L, "page_break", &e);
+    return 0;
+}
+
+static int m_section(lua_State *L)
+{
+    kp_docapi *api = check_doc(L);
+    static const char *const names[] = {"portrait", "landscape", NULL};
+    int o = luaL_checkoption(L, 2, "portrait", names);
+    kp_err e;
+    if (kp_doc_section(api->doc, o ? KP_LANDSCAPE : KP_PORTRAIT, &e))
+        return fail(L, "section", &e);
+    return 0;
+}
+
+static int m_heading(lua_State *L)
+{
+    kp_docapi *api = check_doc(L);
+    lua_Integer level = luaL_checkinteger(L, 2);
+    const char *text = luaL_checkstring(L, 3);
+    if (level < 1 || level > KP_DOC_HEADING_LEVELS)
+        return luaL_error(L, "doc:heading: level must be 1 to %d", KP_DOC_HEADING_LEVELS);
+    kp_err e;
+    if (kp_doc_heading(api->doc, (int)level, text, &e))
+        return fail(L, "heading", &e);
+    return 0;
+}
+
+static int m_paragraph(lua_State *L)
+{
+    kp_docapi *api = check_doc(L);
+    const char *text = luaL_checkstring(L, 2);
+    unsigned flags = 0;
+    if (!lua_isnoneornil(L, 3)) {
+        luaL_checktype(L, 3, LUA_TTABLE);
+        if (opt_field_bool(L, 3, "bold", 0))
+            flags |= KP_PARA_BOLD;
+        if (!opt_field_bool(L, 3, "indent", 1))
+            flags |= KP_PARA_NOINDENT;
+        if (opt_field_bool(L, 3, "small", 0))
+            flags |= KP_PARA_SMALL;
+        const char *align = opt_field_string(L, 3, "align", "left", "paragraph");
+        if (!strcmp(align, "center"))
+            flags |= KP_PARA_CENTER | KP_PARA_NOINDENT;
+        else if (!strcmp(align, "right"))
+            flags |= KP_PARA_RIGHT | KP_PARA_NOINDENT;
+        else if (strcmp(align, "left"))
+            return luaL_error(L, "doc:paragraph: align must be \"left\", \"center\" or \"right\"");
+    }
+    kp_err e;
+    if (kp_doc_paragraph(api->doc, text, flags, &e))
+        return fail(L, "paragraph", &e);
+    return 0;
+}
+
+static int m_kv(lua_State *L)
+{
+    kp_docapi *api = check_doc(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    size_t n = lua_rawlen(L, 2);
+    if (n == 0 || n > 10000)
+        return luaL_error(L, "doc:kv: give 1 to 10000 pairs such as {{\"单位\", \"江北区\"}}");
+    luaL_checkstack(L, 4, "doc:kv");
+    const char **keys = lua_newuserdatauv(L, n * sizeof *keys, 0);
+    const char **values = lua_newuserdatauv(L, n * sizeof *values, 0);
+    lua_createtable(L, (int)(2 * n), 0); /* keeps converted texts alive */
+    int keep = lua_gettop(L);
+    for (size_t i = 0; i < n; i++) {
+        if (lua_rawgeti(L, 2, (lua_Integer)i + 1) != LUA_TTABLE)
+            return luaL_error(L, "doc:kv: pair %d must be a table {key, value}", (int)i + 1);
+        lua_rawgeti(L, -1, 1);
+        keys[i] = cell_text(L, "kv", "a key");
+        lua_rawseti(L, keep, (lua_Integer)(2 * i + 1));
+        lua_rawgeti(L, -1, 2);
+        values[i] = cell_text(L, "kv", "a value");
+        lua_rawseti(L, keep, (lua_Integer)(2 * i + 2));
+        lua_pop(L, 1);
+        lua_rawgeti(L, keep, (lua_Integer)(2 * i + 1));
+        keys[i] = lua_tostring(L, -1);
+        lua_rawgeti(L, keep, (lua_Integer)(2 * i + 2));
+        values[i] = lua_tostring(L, -1);
+        lua_pop(L, 2);
+    }
+    kp_err e;
+    if (kp_doc_key_values(api->doc, keys, values, n, &e))
+        return fail(L, "kv", &e);
+    return 0;
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+static void parse_width(lua_State *L, int col, enum kp_col_width *w, double *value)
+{
+    int t = lua_getfield(L, -1, "width");
+    *w = KP_COL_AUTO;
+    *value = 0;
+    if (t == LUA_TNUMBER) {
+        *w = KP_COL_FIXED;
+        *value = lua_tonumber(L, -1);
+        if (!(*value > 0 && *value < 2000))
+            luaL_error(L, "doc:table: column %d: a fixed width is 1 to 2000 points", col);
+    } else if (t == LUA_TSTRING) {
+        const char *s = lua_tostring(L, -1);
+        char *end;
+        if (!strcmp(s, "auto")) {
+        } else if ((*value = strtod(s, &end)) > 0 && end[0] == '*' && end[1] == '\0' &&
+                   *value <= 100) {
+            *w = KP_COL_SHARE;
+        } else {
+            luaL_error(L, "doc:table: column %d: width is points, \"auto\" or a share like \"2*\"",
+                       col);
+        }
+    } else if (t != LUA_TNIL) {
+        luaL_error(L, "doc:table: column %d: width is points, \"auto\" or a share like \"2*\"", col);
+    }
+    lua_pop(L, 1);
+}
+
+static enum kp_text_align parse_align(lua_State *L, int col)
+{
+    const char *a = opt_field_string(L, lua_gettop(L), "align", "left", "table");
+    if (!strcmp(a, "left"))
+        return KP_ALIGN_LEFT;
+    if (!strcmp(a, "center"))
+        return KP_ALIGN_CENTER;
+    if (!strcmp(a, "right"))
+        return KP_ALIGN_RIGHT;
+    luaL_error(L, "doc:table: column %d: align must be \"left\", \"center\" or \"right\"", col);
+    return KP_ALIGN_LEFT;
+}
+
+static int m_table(lua_State *L)
+{
+    kp_docapi *api = check_doc(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    if (lua_getfield(L, 2, "columns") != LUA_TTABLE)
+        return luaL_error(L, "doc:table: columns={{\"标题\", width=..., align=...}, ...} is required");
+    int cols_idx = lua_gettop(L);
+    size_t ncols = lua_rawlen(L, cols_idx);
+    if (ncols == 0 || ncols > KP_DOC_MAX_COLUMNS)
+        return luaL_error(L, "doc:table: 1 to %d columns", KP_DOC_MAX_COLUMNS);
+    if (lua_getfield(L, 2, "rows") != LUA_TTABLE)
+        return luaL_error(L, "doc:table: rows={{...}, ...} is required");
+    int rows_idx = lua_gettop(L);
+    size_t nrows = lua_rawlen(L, rows_idx);
+
+    /* Check everything before the document changes. */
+    int header = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        if (lua_rawgeti(L, cols_idx, (lua_Integer)c + 1) != LUA_TTABLE)
+            return luaL_error(L, "doc:table: column %d must be a table {\"标题\", ...}", (int)c + 1);
+        enum kp_col_width w;
+        double v;
+        parse_width(L, (int)c + 1, &w, &v);
+        parse_align(L, (int)c + 1);
+        if (lua_rawgeti(L, -1, 1) != LUA_TNIL)
+            header = 1;
+        lua_pop(L, 2);
+    }
+    luaL_checkstack(L, (int)ncols + 8, "doc:table");
+    const char **cells = lua_newuserdatauv(L, ncols * sizeof *cells, 0);
+    (void)cells;
+    for (size_t r = 0; r < nrows; r++) {
+        if (lua_rawgeti(L, rows_idx, (lua_Integer)r + 1) != LUA_TTABLE)
+            return luaL_error(L, "doc:table: row %d must be a table of cells", (int)r + 1);
+        if (lua_rawlen(L, -1) > ncols)
+            return luaL_error(L, "doc:table: row %d has %d cells; the table has %d columns",
+                              (int)r + 1, (int)lua_rawlen(L, -1), (int)ncols);
+        for (size_t c = 0; c < ncols; c++) {
+            int t = lua_rawgeti(L, -1, (lua_Integer)c + 1);
+            if (t != LUA_TSTRING && t != LUA_TNUMBER && t != LUA_TNIL)
+                return luaL_error(L, "doc:table: row %d, cell %d must be a string or a number, "
+                                     "not %s", (int)r + 1, (int)c + 1, lua_typename(L, t));
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+
+    struct kp_doc_table *t;
+    kp_err e;
+    if (kp_doc_table(api->doc, ncols, &t, &e))
+        return fail(L, "table", &e);
+    for (size_t c = 0; c < ncols; c++) {
+        lua_rawgeti(L, cols_idx, (lua_Integer)c + 1);
+        enum kp_col_width w;
+        double v;
+        parse_width(L, (int)c + 1, &w, &v);
+        enum kp_text_align a = parse_align(L, (int)c + 1);
+        lua_rawgeti(L, -1, 1);
+        const char *title = header ? cell_text(L, "table", "a column title") : NULL;
+        if (kp_table_column(t, c, title, w, v, a, &e))
+            return fail(L, "table", &e);
+        lua_pop(L, 2);
+    }
+    kp_table_set_zebra(t, opt_field_bool(L, 2, "zebra", 1));
+    for (size_t r = 0; r < nrows; r++) {
+        lua_rawgeti(L, rows_idx, (lua_Integer)r + 1);
+        int row = lua_gettop(L);
+        for (size_t c = 0; c < ncols; c++) {
+            lua_rawgeti(L, row, (lua_Integer)c + 1);
+            cells[c] = cell_text(L, "table", "a cell");
+        }
+        unsigned flags = opt_field_bool(L, row, "bold", 0) ? KP_ROW_BOLD : 0;
+        if (kp_table_row(t, cells, ncols, flags, &e))
+            return fail(L, "table", &e);
+        lua_settop(L, row - 1);
+    }
+    return 0;
+}
+
+/* ---- charts --------------------------------------------------------------- */
+
+static int chart_holder_gc(lua_State *L)
+{
+    kp_chart **p = luaL_checkudata(L, 1, CHART_META);
+    kp_chart_free(*p);
+    *p = NULL;
+    return 0;
+}
+
+static int chart_fail(lua_State *L, const kp_err *e)
+{
+    return luaL_error(L, "doc:chart: %s", e->msg);
+}
+
+/* Fill the chart from the spec table at index 2. */
+static void build_chart(lua_State *L, kp_chart *c)
+{
+    kp_err e;
+    const char *s;
+    if ((s = opt_field_string(L, 2, "title", NULL, "chart")) && kp_chart_set_title(c, s, &e))
+        chart_fail(L, &e);
+    if ((s = opt_field_string(L, 2, "unit", NULL, "chart")) && kp_chart_set_unit(c, s, &e))
+        chart_fail(L, &e);
+    if (lua_getfield(L, 2, "axes") == LUA_TTABLE) {
+        lua_rawgeti(L, -1, 1);
+        lua_rawgeti(L, -2, 2);
+        if (kp_chart_set_axis_labels(c, lua_tostring(L, -2), lua_tostring(L, -1), &e))
+            chart_fail(L, &e);
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, 2, "categories") != LUA_TTABLE)
+        luaL_error(L, "doc:chart: categories={\"江北区\", ...} is required");
+    size_t ncat = lua_rawlen(L, -1);
+    for (size_t i = 0; i < ncat; i++) {
+        lua_rawgeti(L, -1, (lua_Integer)i + 1);
+        if (kp_chart_add_category(c, cell_text(L, "chart", "a category"), &e))
+            chart_fail(L, &e);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, 2, "series") != LUA_TTABLE)
+        luaL_error(L, "doc:chart: series={{name=\"总分\", values={...}}, ...} is required");
+    size_t nser = lua_rawlen(L, -1);
+    for (size_t s_i = 0; s_i < nser; s_i++) {
+        if (lua_rawgeti(L, -1, (lua_Integer)s_i + 1) != LUA_TTABLE)
+            luaL_error(L, "doc:chart: series %d must be a table {name=, values=}", (int)s_i + 1);
+        const char *name = opt_field_string(L, lua_gettop(L), "name", "", "chart");
+        if (kp_chart_add_series(c, name, &e))
+            chart_fail(L, &e);
+        if (lua_getfield(L, -1, "values") != LUA_TTABLE)
+            luaL_error(L, "doc:chart: series %d needs values={...}", (int)s_i + 1);
+        if (lua_rawlen(L, -1) > ncat)
+            luaL_error(L, "doc:chart: series %d has %d values for %d categories", (int)s_i + 1,
+                       (int)lua_rawlen(L, -1), (int)ncat);
+        for (size_t i = 0; i < ncat; i++) {
+            int t = lua_rawgeti(L, -1, (lua_Integer)i + 1);
+            int rc;
+            if (t == LUA_TNUMBER)
+                rc = kp_chart_set_value(c, s_i, i, lua_tonumber(L, -1), &e);
+            else if (t == LUA_TNIL || (t == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
+                rc = kp_chart_set_missing(c, s_i, i, &e);
+            else
+                rc = luaL_error(L, "doc:chart: series %d, value %d must be a number or false "
+                                   "(no data), not %s", (int)s_i + 1, (int)i + 1,
+                                lua_typename(L, t));
+            if (rc)
+                chart_fail(L, &e);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, 2, "range") == LUA_TTABLE) {
+        lua_rawgeti(L, -1, 1);
+        lua_rawgeti(L, -2, 2);
+        if (!lua_isnumber(L, -2) || !lua_isnumber(L, -1))
+            luaL_error(L, "doc:chart: range must be {min, max}");
+        if (kp_chart_set_range(c, lua_tonumber(L, -2), lua_tonumber(L, -1), &e))
+            chart_fail(L, &e);
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, 2, "references") == LUA_TTABLE) {
+        size_t n = lua_rawlen(L, -1);
+        for (size_t i = 0; i < n; i++) {
+            if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TTABLE)
+                luaL_error(L, "doc:chart: references={{value=90, label=\"优秀\"}, ...}");
+            double v = opt_field_number(L, lua_gettop(L), "value", NAN, "chart");
+            const char *label = opt_field_string(L, lua_gettop(L), "label", NULL, "chart");
+            if (kp_chart_add_reference(c, v, label, &e))
+                chart_fail(L, &e);
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    int t = lua_getfield(L, 2, "decimals");
+    if (t == LUA_TNUMBER && kp_chart_set_decimals(c, (int)lua_tointeger(L, -1), &e))
+        chart_fail(L, &e);
+    lua_pop(L, 1);
+}
+
+static int m_chart(lua_State *L)
+{
+    kp_docapi *api = check_doc(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    const char *kind = opt_field_string(L, 2, "kind", NULL, "chart");
+    const char *name = opt_field_string(L, 2, "name", NULL, "chart");
+    double height = opt_field_number(L, 2, "height", 0, "chart");
+    if (!kind)
+        return luaL_error(L, "doc:chart: kind= is required (bar_ranking, bars, stacked, line, "
+                             "radar, pie, donut, heatmap, gauge, progress)");
+    if (height < 0 || height > 2000)
+        return luaL_error(L, "doc:chart: height must be 0 (automatic) to 2000 points");
+    enum kp_chart_kind k;
+    kp_err e;
+    if (kp_chart_kind_from_name(kind, &k, &e))
+        return chart_fail(L, &e);
+    kp_chart **holder = lua_newuserdatauv(L, sizeof *holder, 0);
+    *holder = NULL;
+    luaL_setmetatable(L, CHART_META);
+    if (kp_chart_new(holder, k, &e))
+        return chart_fail(L, &e);
+    build_chart(L, *holder);
+
+    if (api->chart_name) { /* capture mode: keep the named chart only */
+        if (name) {
+            size_t have = api->chart_names ? strlen(api->chart_names) : 0;
+            char *p = realloc(api->chart_names, have + strlen(name) + 2);
+            if (p) {
+                memcpy(p + have, name, strlen(name));
+                p[have + strlen(name)] = '\n';
+                p[have + strlen(name) + 1] = '\0';
+                api->chart_names = p;
+            }
+        }
+        if (name && !strcmp(name, api->chart_name) && !api->captured) {
+            api->captured = *holder;
+            *holder = NULL;
+        }
+        return 0;
+    }
+    kp_chart *c = *holder;
+    *holder = NULL; /* the document takes it, also when this fails */
+    if (kp_doc_chart(api->doc, c, height, &e))
+        return fail(L, "chart", &e);
+    return 0;
+}
+
+/* ---- images --------------------------------------------------------------- */
+
+static int m_image(lua_State *L)
+{
+    kp_docapi *api = check_doc(L);
+    const char *name = luaL_checkstring(L, 2);
+    double width = luaL_optnumber(L, 3, 0);
+    /* Layouts do not reach the file system: only a PNG next to the layout. */
+    if (!*name || name[0] == '/' || strstr(name, "..") || strlen(name) > 200)
+        return luaL_error(L, "doc:image: give the name of a PNG file in the layout's folder");
+    lua_pushfstring(L, "%s/%s", api->layout_dir ? api->layout_dir : ".", name);
+    kp_err e;
+    if (kp_doc_image(api->doc, lua_tostring(L, -1), width, &e))
+        return fail(L, "image", &e);
+    return 0;
+}
+
+static const luaL_Reg methods[] = {
+    {"info", m_info},       {"style", m_style},     {"cover", m_cover},
+    {"toc", m_toc},         {"section", m_section}, {"page_break", m_page_break},
+    {"heading", m_heading}, {"paragraph", m_paragraph}, {"kv", m_kv},
+    {"table", m_table},     {"chart", m_chart},     {"image", m_image},
+    {NULL, NULL},
+};
+
+static int setup(lua_State *L)
+{
+    kp_docapi *api = lua_touserdata(L, 1);
+    if (luaL_newmetatable(L, CHART_META)) {
+        lua_pushcfunction(L, chart_holder_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_pushliteral(L, "locked");
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_pop(L, 1);
+    if (luaL_newmetatable(L, DOC_META)) {
+        luaL_newlib(L, methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushliteral(L, "locked");
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_pop(L, 1);
+    kp_docapi **p = lua_newuserdatauv(L, sizeof *p, 0);
+    *p = api;
+    luaL_setmetatable(L, DOC_META);
+    return 1;
+}
+
+int kp_docapi_push(kp_sandbox *sb, kp_docapi *api, kp_err *e)
+{
+    lua_State *L = kp_sandbox_lua(sb);
+    lua_pushcfunction(L, setup);
+    lua_pushlightuserdata(L, api);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+        kp_fail(e, "setting up the document object: %s", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return -1;
+    }
+    lua_pushvalue(L, -1);
+    api->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+void kp_docapi_release(kp_sandbox *sb, kp_docapi *api)
+{
+    lua_State *L = kp_sandbox_lua(sb);
+    if (api->ref == LUA_NOREF || api->ref == LUA_REFNIL)
+        return;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, api->ref);
+    kp_docapi **p = lua_touserdata(L, -1);
+    if (p)
+        *p = NULL;
+    lua_pop(L, 1);
+    luaL_unref(L, LUA_REGISTRYINDEX, api->ref);
+    api->ref = LUA_NOREF;
+}

@@ -1,0 +1,104 @@
+#!/bin/bash
+# test_cli.sh — `kaoping demo` and `kaoping template` as a user runs them:
+# exit codes, what they write, what they refuse, and that templates for staff
+# import back as empty tables.
+#
+# usage: test_cli.sh KAOPING SCRATCH
+set -u
+kaoping=$(realpath "$1")
+scratch=$2/cli
+rm -rf "$scratch"
+mkdir -p "$scratch"
+cd "$scratch" || exit 1
+
+failures=0
+checks=0
+fail() { failures=$((failures + 1)); echo "FAIL: $*" >&2; }
+check() { checks=$((checks + 1)); "$@" || fail "$*"; }
+status_is() { # expected, command...
+  local want=$1; shift
+  checks=$((checks + 1))
+  "$@" >out.txt 2>err.txt
+  local got=$?
+  [ "$got" -eq "$want" ] || { fail "exit $got, not $want: $*"; cat out.txt err.txt >&2; }
+}
+contains() { grep -q -- "$2" "$1" || { echo "$1 lacks: $2" >&2; return 1; }; }
+
+# ---- demo ----------------------------------------------------------------
+status_is 0 "$kaoping" demo city --counties 3 --seed 5
+check contains out.txt "江岸区  示范"
+check contains out.txt "imported 18 files"
+# Assessed with the shipped rules, and every report rendered.
+check contains out.txt "名次  县市区"
+check contains out.txt "reports written"
+check test -s city/city.pdf
+check test "$(ls city/county-*.pdf | wc -l)" -eq 3
+check test "$(ls city/area-*.pdf | wc -l)" -eq 8
+check test -s city/kaoping.db
+check test -s city/data/units.csv
+check test -s city/data/health_lectures.csv
+
+# The same options give the same files; the folder is kaoping's, so it is replaced.
+cp city/data/units.csv units.first
+status_is 0 "$kaoping" demo city --counties 3 --seed 5 --quiet
+check cmp -s units.first city/data/units.csv
+check test "$(wc -l <out.txt)" -eq 1
+
+# The reports are kaoping's too: a third run replaces them.
+status_is 0 "$kaoping" demo city --counties 3 --seed 5 --quiet
+
+# A file kaoping did not write stops it, and stays.
+echo mine >city/data/notes.txt
+status_is 1 "$kaoping" demo city --counties 3
+check contains err.txt "data/notes.txt"
+check test -f city/data/notes.txt
+check test -s city/kaoping.db
+
+# A folder of someone else's files is never touched.
+mkdir -p theirs && echo keep >theirs/report.xlsx
+status_is 1 "$kaoping" demo theirs
+check test "$(ls theirs)" = report.xlsx
+
+status_is 2 "$kaoping" demo --counties 0
+check contains err.txt "--counties"
+status_is 2 "$kaoping" demo --scale lots
+status_is 2 "$kaoping" demo a b
+status_is 0 "$kaoping" demo --help
+check contains out.txt "usage: kaoping demo"
+
+# ---- template --------------------------------------------------------------
+status_is 0 "$kaoping" template --all forms
+check test -f forms/填表说明.txt
+for f in forms/*.csv; do
+  check test "$(head -c 3 "$f" | od -An -tx1 | tr -d ' \n')" = efbbbf
+  check test "$(head -n 1 "$f" | tail -c 2 | od -An -tx1 | tr -d ' \n')" = 0d0a
+  check contains forms/填表说明.txt "$(basename "$f")"
+done
+check test "$(head -n 1 forms/health_lectures.csv)" = $'\xEF\xBB\xBF单位代码,日期,主题,参加人数\r'
+check test "$(head -n 1 forms/units.csv)" = $'\xEF\xBB\xBF单位代码,单位名称,层级,上级代码\r'
+check contains forms/填表说明.txt "家庭健康知识大讲堂"
+check contains forms/填表说明.txt "只能填以下之一"
+check contains forms/填表说明.txt "示例：420102001001"
+# Empty templates import as empty tables.
+status_is 0 "$kaoping" init --db forms.db
+status_is 0 "$kaoping" import --db forms.db forms
+check contains out.txt "0 rows"
+
+# One table, by id or by its Chinese title, into a new folder.
+status_is 0 "$kaoping" template health_lectures one
+check test "$(ls one | sort | tr '\n' ' ')" = "health_lectures.csv 填表说明.txt "
+status_is 0 "$kaoping" template 家庭健康指导员 two
+check test -f two/health_instructors.csv
+# A template that exists may hold a county's figures: kept unless --force.
+echo "filled in" >>one/health_lectures.csv
+status_is 1 "$kaoping" template health_lectures one
+check contains one/health_lectures.csv "filled in"
+status_is 0 "$kaoping" template --force health_lectures one
+check test "$(wc -l <one/health_lectures.csv)" -eq 1
+status_is 2 "$kaoping" template no_such_table
+check contains err.txt "health_lectures"
+status_is 2 "$kaoping" template
+status_is 2 "$kaoping" template --all a b
+
+echo "$checks checks, $failures failed" >&2
+[ "$failures" -eq 0 ] && [ "$checks" -gt 0 ]
