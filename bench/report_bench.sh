@@ -24,7 +24,7 @@ for counties in 10 100; do
     rm -rf "$dir"
     "$kaoping" demo "$dir" --counties "$counties" --quiet >/dev/null
     "$kaoping" assess --rules "$src/scripts/rules/2023.lua" --year 2023 --db "$dir/kaoping.db" \
-        >/dev/null
+        >/dev/null 2>&1
     echo "== $counties counties =="
     for jobs in 1 2; do
         rm -rf "$dir/out"

@@ -268,7 +268,7 @@ function render(doc, run, subject)
   contents(doc, a, #areas)
   if a.status == "skipped" then
     doc:heading(1, "考评情况")
-    doc:paragraph(a.note or "本项未评分。")
+    doc:paragraph(fmt.sentence(a.note or "本项未评分"))
   else
     ranking(doc, run, a, area_ranking(units, scores, a.area))
     doc:heading(1, "分指标完成情况")

@@ -9,8 +9,9 @@
 
 name = "city"
 
--- "江岸区、青山区" for a list of counties.
-local function joined(list) return table.concat(list, "、") end
+-- "江岸区、青山区" for a list of counties; a province's long lists are
+-- cut to their first ten, "等 N 个".
+local function joined(list) return fmt.names(list, 10) end
 
 local CHUNK, chunk_name, chunk_title = house.CHUNK, house.chunk_name, house.chunk_title
 
@@ -57,7 +58,11 @@ local function overview(doc, run, header, city, units, areas, grades)
   local vetoed, reasons, missing = {}, {}, {}
   for _, u in ipairs(units) do
     if u.vetoed_by then
-      local why = u.vetoed_by:gsub("，?触发一票否决$", "")
+      -- "县级计生协按期换届：否，触发一票否决" → "县级计生协按期换届：否"
+      local why = u.vetoed_by
+      for _, tail in ipairs({ "，触发一票否决", "触发一票否决" }) do
+        if why:sub(-#tail) == tail and #why > #tail then why = why:sub(1, -#tail - 1) end
+      end
       if not vetoed[why] then
         vetoed[why] = {}
         reasons[#reasons + 1] = why
@@ -217,7 +222,7 @@ local function strengths(doc, run, units, areas, stats)
     doc:heading(2, a.title)
     local st = stats[a.area]
     if a.status == "skipped" or not st.avg then
-      doc:paragraph(a.note or "本项未评分。")
+      doc:paragraph(fmt.sentence(a.note or "本项未评分"))
     else
       local text = string.format("本项分值%s分，全市平均%s分（得分率%s）。", fmt.fixed(a.weight, 0),
                                  fmt.points(st.avg), fmt.percent(st.rate))
@@ -261,8 +266,9 @@ end
 local function exceptions(doc, run, units, areas)
   doc:heading(1, "一票否决、无数据和未评分情况")
   local rows = {}
+  local flagged = rundata.flagged_scores(run)
   for _, u in ipairs(units) do
-    local scores = rundata.unit_scores(run, u.unit)
+    local scores = flagged[u.unit] or {}
     for _, a in ipairs(areas) do
       for _, it in ipairs(a.items) do
         local s = scores[a.area] and scores[a.area][it.item]

@@ -53,6 +53,11 @@ local function results(doc, run, u, units, areas, scores, stats, grades)
   elseif u.vetoed_by then
     text = text .. "另有“" .. u.vetoed_by .. "”。"
   end
+  for _, a in ipairs(areas) do
+    if a.status == "skipped" then
+      text = text .. "“" .. a.title .. "”本次未评分（" .. (a.note or "未考评") .. "），不计入总分。"
+    end
+  end
   if u.no_data > 0 then text = text .. "有" .. u.no_data .. "项指标无数据。" end
   if u.not_scored > 0 then text = text .. "有" .. u.not_scored .. "项指标未能评分。" end
   doc:paragraph(text)
@@ -168,7 +173,7 @@ local function shortfall_list(doc, it, ev)
   doc:paragraph(string.format("%s共 %d %s，其中：", title, #ev, counter), { small = true })
   for _, g in ipairs(groups) do
     doc:paragraph(string.format("%s（%d %s）：%s。", g.detail ~= "" and g.detail or "未注明",
-                                #g.entries, counter, advice.full_list(g.entries)),
+                                #g.entries, counter, advice.full_list(g.entries, true)),
                   { small = true })
   end
 end
@@ -182,7 +187,7 @@ local function details(doc, run, u, areas, scores, stats, unit_scores, figures, 
     local as = mine[a.area] or {}
     doc:heading(2, a.title)
     if a.status == "skipped" then
-      doc:paragraph(a.note or "本项未评分。")
+      doc:paragraph(fmt.sentence(a.note or "本项未评分"))
     else
       -- The table comes straight after the heading, so that the two stay
       -- on one page; the summary follows it.
@@ -251,10 +256,16 @@ local function suggestions(doc, areas, unit_scores, evidence)
     doc:paragraph("各项指标均已达到目标，没有失分项目。请保持工作成效，巩固提升。")
     return
   end
-  local lost = 0
-  for _, s in ipairs(list) do lost = lost + s.lost end
-  doc:paragraph(string.format("根据考评结果，共有%d项指标失分，合计失%s分。按失分多少排列，"
-                              .. "建议重点做好以下整改：", #list, fmt.points(lost)))
+  local lost, n, veto, unscored = 0, 0, false, 0
+  for _, s in ipairs(list) do
+    if s.lost > 0 then n, lost = n + 1, lost + s.lost end
+    veto = veto or s.veto
+    if s.not_scored then unscored = unscored + 1 end
+  end
+  local text = string.format("根据考评结果，共有%d项指标失分，合计失%s分", n, fmt.points(lost))
+  if veto then text = text .. "，并触发一票否决" end
+  if unscored > 0 then text = text .. string.format("；另有%d项指标未能评分", unscored) end
+  doc:paragraph(text .. "。按失分多少排列，建议重点做好以下整改：")
   for i, s in ipairs(list) do
     doc:paragraph(string.format("%d. %s", i, s.text))
   end

@@ -243,6 +243,10 @@ static int put_header(lay *L)
 static int open_page(lay *L)
 {
     kp_layout *l = L->l;
+    if (l->npages >= KP_LAYOUT_MAX_PAGES)
+        return kp_fail(L->e, "the report needs more than %d pages, more than kaoping lays out; "
+                             "make the layout show less (every figure of a run is in "
+                             "'kaoping results --xlsx')", KP_LAYOUT_MAX_PAGES);
     kp_page *pages = grow(l->pages, &l->cap_pages, l->npages + 1, sizeof *pages, L->e);
     if (!pages)
         return -1;

@@ -81,8 +81,17 @@ typedef struct kp_layout {
     size_t cap_pages, cap_items, cap_marks, cap_links; /* allocated lengths */
 } kp_layout;
 
+/*
+ * The most pages a document may take.  Every page is kept until the PDF is
+ * written (about 60 KiB each for dense tables, in the layout and in libharu),
+ * so this bounds a report's memory to a few hundred MiB; a report longer
+ * than this is a listing no one reads, which 'kaoping results --xlsx' gives.
+ */
+#define KP_LAYOUT_MAX_PAGES 5000
+
 /* Lay `d` out in font `f`.  The layout refers to the document's charts: free
- * the layout before the document. */
+ * the layout before the document.  A document that needs more than
+ * KP_LAYOUT_MAX_PAGES pages fails. */
 int kp_layout_run(kp_layout **out, const kp_doc *d, kp_font *f, kp_err *e);
 void kp_layout_free(kp_layout *l);
 

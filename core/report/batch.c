@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -153,6 +154,7 @@ long kp_report_batch(const kp_report_config *cfg, const kp_report_subject *subje
     char *bufs[MAX_JOBS];
     size_t lens[MAX_JOBS];
     int started = 0;
+    pid_t parent = getpid();
     fflush(NULL);
     for (int k = 0; k < jobs; k++) {
         int p[2];
@@ -168,6 +170,10 @@ long kp_report_batch(const kp_report_config *cfg, const kp_report_subject *subje
             break;
         }
         if (pid == 0) {
+            /* A worker goes when kaoping does: killing `kaoping report`
+             * stops every report it was writing, none is finished later. */
+            if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+                _exit(4);
             close(p[0]);
             for (int j = 0; j < started; j++)
                 close(fds[j]);

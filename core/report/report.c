@@ -321,8 +321,10 @@ int kp_report_render(kp_report *r, size_t i, const char *pdf_path, const char *p
     if (!kp_doc_info(api.doc, KP_INFO_TITLE) || !*kp_doc_info(api.doc, KP_INFO_TITLE))
         kp_doc_set_info(api.doc, KP_INFO_TITLE, r->name, e);
     t1 = now_ms();
-    if (kp_layout_run(&l, api.doc, r->font, e))
+    if (kp_layout_run(&l, api.doc, r->font, e)) {
+        kp_err_wrap(e, "%s", pdf_path);
         goto out;
+    }
     t2 = now_ms();
     kp_pdf_options opts = {.timestamp = pdf_timestamp(r),
                            .owner_password = r->cfg.owner_password,

@@ -74,11 +74,12 @@ end
 
 -- The full list behind a shortfall, villages grouped under their township:
 -- "柳堰镇：琴台社区、王湖村；黄林镇：紫阳社区".  Details are added in
--- brackets when they differ between entries ("1月（1篇）") or there is only one.
-function advice.full_list(entries)
+-- brackets when they differ between entries ("1月（1篇）") or there is only one;
+-- `names_only` leaves them out (the caller has said them already).
+function advice.full_list(entries, names_only)
   -- Details that all say the same add nothing; a single entry's detail
   -- ("在岗 8 人，在编 9 人") is the point.
-  local plain = #entries > 1 and same_detail(entries)
+  local plain = names_only or (#entries > 1 and same_detail(entries))
   local function label(e) return advice.label(e, plain) end
   local groups, order, loose = {}, {}, {}
   for _, e in ipairs(entries) do
@@ -124,7 +125,8 @@ local function loss(item, s)
     if s.vetoed == 1 then return { veto = true, lost = 0 } end
     return nil
   end
-  if s.status == "not_scored" then return { not_scored = true, lost = s.possible or 0 } end
+  -- Not scored is not lost: the item is out of the total, and comes last.
+  if s.status == "not_scored" then return { not_scored = true, lost = 0 } end
   if item.kind == "deduction" then
     if (s.points or 0) > 0.005 then return { deducted = true, lost = s.points } end
     return nil
@@ -160,7 +162,7 @@ local function against_target(item, s)
 end
 
 -- The 整改建议 of one county, most points lost first (a veto before all).
--- Returns a list of {area=, item=, lost=, text=}.
+-- Returns a list of {area=, item=, lost=, veto=, not_scored=, text=}.
 function advice.suggestions(areas, scores, evidence)
   local out = {}
   for ai, a in ipairs(areas) do
@@ -199,7 +201,7 @@ function advice.suggestions(areas, scores, evidence)
                                           advice.counter(it.evidence_title)))
         end
         out[#out + 1] = {
-          area = a, item = it, lost = l.lost, veto = l.veto,
+          area = a, item = it, lost = l.lost, veto = l.veto, not_scored = l.not_scored,
           order = ai * 1000 + ii,
           text = head .. body .. where .. action,
         }

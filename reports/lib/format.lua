@@ -81,6 +81,16 @@ function fmt.signed(x, decimals)
   return s
 end
 
+-- A sentence ends with 。 (a stored note may come without).
+function fmt.sentence(s)
+  s = tostring(s or "")
+  -- Compared as whole characters: a pattern class would match single bytes.
+  for _, stop in ipairs({ "。", "！", "？" }) do
+    if s:sub(-#stop) == stop then return s end
+  end
+  return s ~= "" and s .. "。" or s
+end
+
 -- A rank among n: "第 3 名（共 10 个）", with 并列 when shared.
 function fmt.rank(rank, n, tied)
   return string.format("第 %d 名%s（共 %d 个县市区）", rank, tied and "（并列）" or "", n)

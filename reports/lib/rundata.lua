@@ -94,6 +94,21 @@ function rundata.unit_scores(run, unit)
   return out
 end
 
+-- Only the item scores a reader must not overlook — vetoes, no data, not
+-- scored — of every county, in the shape of unit_scores: flagged[unit][area][item].
+function rundata.flagged_scores(run)
+  local out = {}
+  for _, r in ipairs(q([[SELECT unit, area, item, status, figure, previous, target, points,
+                                possible, vetoed, explanation, reason
+                         FROM run_scores WHERE run_id = ?
+                         AND (status IN ('no_data', 'not_scored') OR vetoed = 1)]], run.id)) do
+    out[r.unit] = out[r.unit] or {}
+    out[r.unit][r.area] = out[r.unit][r.area] or {}
+    out[r.unit][r.area][r.item] = r
+  end
+  return out
+end
+
 -- Item scores of one area across the counties: scores[item][unit] = {...}.
 function rundata.area_item_scores(run, area)
   local out = {}

@@ -3,7 +3,7 @@
  * written straight into the run tables, for testing report layouts apart
  * from the rules and the plugins.
  *
- * usage: make_fixture DB
+ * usage: make_fixture DB [--skip AREA]
  *
  * The city XX市 has ten counties, each with three townships of two villages.
  * Eight work areas hold indicators of every kind the layouts must show:
@@ -14,6 +14,8 @@
  * no data in a whole area, and one item that could not be scored.  The
  * influence plugin's info_reports table is there too, for the monthly chart.
  * Everything is computed, nothing random: the same file every time.
+ * With --skip, work area AREA is stored as a run stores an area whose plugin
+ * was not loaded: not assessed, left out of the totals.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -120,6 +122,9 @@ static const char *const projects[4] = {"青春健康成长之道", "青春健�
 static const char *const occasions[2] = {"529会员活动日", "711世界人口日"};
 
 static sqlite3 *db;
+static const char *skipped; /* the area stored as not assessed, or NULL */
+
+static int is_skipped(const struct area *a) { return skipped && !strcmp(a->id, skipped); }
 
 static int sql(const char *fmt, ...)
 {
@@ -299,7 +304,10 @@ static int score_item(int c, size_t ai, const struct item *it, struct scored *sc
     double value = NAN, previous = NAN, points = NAN;
     int met = 0, vetoed = -1;
 
-    if (c == NO_DATA_COUNTY && !strcmp(a->id, "reproductive_health")) {
+    if (is_skipped(a)) {
+        status = "skipped";
+        snprintf(expl, sizeof expl, "插件未加载，本项未评分");
+    } else if (c == NO_DATA_COUNTY && !strcmp(a->id, "reproductive_health")) {
         status = "no_data";
         points = 0;
         snprintf(expl, sizeof expl, "无数据（本年度没有%s记录），按规则计0分（满分%.4g分）",
@@ -417,6 +425,8 @@ static int score_item(int c, size_t ai, const struct item *it, struct scored *sc
     }
     char veto[8];
     snprintf(veto, sizeof veto, vetoed < 0 ? "NULL" : "%d", vetoed);
+    if (is_skipped(a))
+        snprintf(nums[0], sizeof nums[0], "NULL");
     return sql("INSERT INTO run_scores VALUES(1, %Q, %Q, %Q, %Q, %s, %s, %s, %s, %.15g, %s, %Q, %Q)",
                cc, a->id, it->id, status, nums[0], nums[1], nums[2], nums[3], it->possible, veto,
                expl, reason);
@@ -429,19 +439,25 @@ static const char *grade_of(double total)
 
 static int make_run(void)
 {
+    double possible = 0;
+    for (size_t i = 0; i < NAREA; i++)
+        if (!is_skipped(&areas[i]))
+            possible += areas[i].weight;
     if (sql("INSERT INTO assessment_runs VALUES(1, %d, '2023年度县市区计划生育协会工作目标考评',"
-            " 'scripts/rules/2023.lua', '%s', '-- rules', '%s', '2024-01-15T08:00:00Z', %d, 100,"
-            " 1, 0)",
+            " 'scripts/rules/2023.lua', '%s', '-- rules', '%s', '2024-01-15T08:00:00Z', %d, %g,"
+            " 1, %d)",
             YEAR, "5d41402abc4b2a76b9719d911017c592aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-            "7d793037a0760186574b0282f2f435e7aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", NCOUNTY) ||
+            "7d793037a0760186574b0282f2f435e7aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", NCOUNTY, possible,
+            skipped != NULL) ||
         sql("INSERT INTO run_grades VALUES(1, 1, '优秀', 90), (1, 2, '良好', 80), (1, 3, '合格', 60),"
             " (1, 4, '不合格', 0)"))
         return -1;
     for (size_t i = 0; i < NAREA; i++) {
         const struct area *a = &areas[i];
-        if (sql("INSERT INTO run_areas VALUES(1, %Q, %d, %Q, %Q, %g, %g, %g, 'assessed', NULL)",
-                a->id, (int)i + 1, a->title, a->short_title, a->weight, a->bonus_cap,
-                a->deduction_cap))
+        if (sql("INSERT INTO run_areas VALUES(1, %Q, %d, %Q, %Q, %g, %g, %g, %Q, %Q)", a->id,
+                (int)i + 1, a->title, a->short_title, a->weight, a->bonus_cap, a->deduction_cap,
+                is_skipped(a) ? "skipped" : "assessed",
+                is_skipped(a) ? "插件未加载，本项未评分" : NULL))
             return -1;
         for (int j = 0; j < 6 && a->items[j].id; j++) {
             const struct item *it = &a->items[j];
@@ -505,6 +521,12 @@ static int make_run(void)
             if (a->deduction_cap > 0 && ded > a->deduction_cap)
                 ded = a->deduction_cap;
             double pts = round2(sc[c].area_base[i] + bonus - ded);
+            if (is_skipped(a)) {
+                if (sql("INSERT INTO run_area_scores VALUES(1, %Q, %Q, NULL, NULL, NULL, NULL)", cc,
+                        a->id))
+                    return -1;
+                continue;
+            }
             totals[c] += pts;
             if (sql("INSERT INTO run_area_scores VALUES(1, %Q, %Q, %.15g, %.15g, %.15g, %.15g)", cc,
                     a->id, pts, round2(sc[c].area_base[i]), round2(bonus), round2(ded)))
@@ -521,8 +543,8 @@ static int make_run(void)
             grade = "合格";
         char cc[16];
         county_code(c, cc, sizeof cc);
-        if (sql("INSERT INTO run_units VALUES(1, %Q, %Q, %.15g, 100, %.15g, %Q, %Q, %Q, %d, %d, %d)",
-                cc, county_names[c], totals[c], totals[c], grade, before,
+        if (sql("INSERT INTO run_units VALUES(1, %Q, %Q, %.15g, %g, %.15g, %Q, %Q, %Q, %d, %d, %d)",
+                cc, county_names[c], totals[c], possible, totals[c], grade, before,
                 sc[c].vetoed ? "县级计生协按期换届：否，触发一票否决" : NULL, rank,
                 sc[c].not_scored, sc[c].no_data))
             return -1;
@@ -550,8 +572,10 @@ static int make_info_reports(void)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: make_fixture DB\n");
+    if (argc == 4 && !strcmp(argv[2], "--skip")) {
+        skipped = argv[3];
+    } else if (argc != 2) {
+        fprintf(stderr, "usage: make_fixture DB [--skip AREA]\n");
         return 2;
     }
     remove(argv[1]);

@@ -5,11 +5,12 @@
  * the font embedded as a subset, a PDF that qpdf finds clean, and the same
  * bytes every time, in one process or in parallel workers.
  *
- * usage: test_layouts KAOPING FIXTURE_DB SOURCE_ROOT
+ * usage: test_layouts KAOPING FIXTURE_DB SKIPPED_DB SOURCE_ROOT
+ * (SKIPPED_DB: the same run with one work area not assessed)
  */
 #include "report_tools.h"
 
-static const char *kaoping, *db, *src, *dir;
+static const char *kaoping, *db, *skipped_db, *src, *dir;
 
 /* Render `layout` for `unit` (NULL: the layout's only report) to `out`. */
 static int render(const char *layout, const char *unit, const char *out)
@@ -135,6 +136,7 @@ static void test_county(void)
     t = text_of("yunyang.pdf");
     CHECK_IN_ORDER(t, "有1项指标未能评分", "2政策宣传活动场次（不少于20场）未评分20场未评分5.00",
                    "未评分原因：规则出错：scripts/rules/2023.lua:88",
+                   "共有18项指标失分，合计失42.51分；另有1项指标未能评分。",
                    "【生育支持】政策宣传活动场次（不少于20场）：未能评分（规则出错");
     free(t);
 
@@ -173,6 +175,30 @@ static void test_area(void)
     CHECK_STR_CONTAINS(run_out, "has no subject nonesuch");
 }
 
+/* A work area that was not assessed (its plugin was not loaded) shows as
+ * 未评分 with the reason, out of the totals, in every layout. */
+static void test_skipped_area(void)
+{
+    const char *saved = db;
+    db = skipped_db;
+    CHECK_INT_EQ(render("city", NULL, "skipped-city.pdf"), 0);
+    char *t = text_of("skipped-city.pdf");
+    CHECK_IN_ORDER(t, "满分90分", "婚育文化", "1东江区10.0015.0015.0015.0017.0010.00未评分10.0092.00优秀",
+                   "培育新型婚育文化10未评分—", "（七）培育新型婚育文化", "插件未加载，本项未评分");
+    free(t);
+    CHECK_INT_EQ(render("county", "429901000000", "skipped-county.pdf"), 0);
+    t = text_of("skipped-county.pdf");
+    CHECK_IN_ORDER(t, "考评总分92.00分（满分90分）", "培育新型婚育文化10未评分—", "合计9092.00",
+                   "（七）培育新型婚育文化", "插件未加载，本项未评分", "（八）扩大协会组织影响");
+    free(t);
+    CHECK_INT_EQ(render("area", "marriage_culture", "skipped-area.pdf"), 0);
+    t = text_of("skipped-area.pdf");
+    CHECK_IN_ORDER(t, "培育新型婚育文化", "一、考评内容", "二、考评情况", "插件未加载，本项未评分",
+                   "三、说明");
+    free(t);
+    db = saved;
+}
+
 /* Rendering again gives the same bytes, and so do parallel workers. */
 static void test_same_bytes(void)
 {
@@ -188,11 +214,11 @@ static void test_same_bytes(void)
 
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        fprintf(stderr, "usage: test_layouts KAOPING FIXTURE_DB SOURCE_ROOT\n");
+    if (argc != 5) {
+        fprintf(stderr, "usage: test_layouts KAOPING FIXTURE_DB SKIPPED_DB SOURCE_ROOT\n");
         return 2;
     }
-    kaoping = argv[1], db = argv[2], src = argv[3];
+    kaoping = argv[1], db = argv[2], skipped_db = argv[3], src = argv[4];
     if (!(dir = scratch("layouts"))) {
         perror("scratch folder");
         return 1;
@@ -200,6 +226,7 @@ int main(int argc, char **argv)
     test_city();
     test_county();
     test_area();
+    test_skipped_area();
     test_same_bytes();
     int status = check_status();
     if (status == 0)
