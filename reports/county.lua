@@ -151,10 +151,13 @@ local function item_row(i, it, s)
 end
 
 -- "开展宣讲的乡镇 4，乡镇总数 7": the figures the score was computed from.
+-- Month by month counts ("3月 2") are left to the monthly chart.
 local function figures_text(list)
   local parts = {}
   for _, f in ipairs(list or {}) do
-    parts[#parts + 1] = f.name .. " " .. fmt.figure(f.value, "")
+    if not f.name:match("^%d+月$") then
+      parts[#parts + 1] = f.name .. " " .. fmt.figure(f.value, "")
+    end
   end
   return table.concat(parts, "，")
 end
@@ -240,7 +243,7 @@ local function details(doc, run, u, areas, scores, stats, unit_scores, figures, 
             axes = { "月份", "篇数" }, height = 220,
           }
         else
-          doc:paragraph("数据库中没有信息报送明细（info_reports），无法绘制每月报送图。",
+          doc:paragraph("本次考评没有该县的逐月信息报送数据，无法绘制每月报送图。",
                         { small = true })
         end
       end

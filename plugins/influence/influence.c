@@ -162,6 +162,13 @@ static int report_months(const struct kp_host *h, struct kp_eval *ev)
     h->add_figure(ev, "报送2篇以上的月份", (double)good);
     h->add_figure(ev, "信息篇数", (double)total);
     h->add_figure(ev, "被采用篇数", (double)m.adopted);
+    /* The month by month counts go into the run too, so that a report's
+     * monthly chart comes from the run it reports on, not from today's data. */
+    for (int i = 0; i < 12; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "%d月", i + 1);
+        h->add_figure(ev, name, (double)m.reports[i]);
+    }
     h->set_value(ev, (double)good);
     return 0;
 }

@@ -200,24 +200,24 @@ function rundata.area_stats(areas, units, scores)
   return stats
 end
 
--- Whether the database has a table (a plugin's data table may be absent).
-function rundata.has_table(name)
-  return #q("SELECT 1 AS one FROM sqlite_master WHERE type = 'table' AND name = ?", name) > 0
-end
-
--- Information reports per month of the run's year, from the influence
--- plugin's table: counts[1..12] (0 for a month without any), or nil when the
--- table is not in the database.
+-- Information reports per month of the run's year, as the influence
+-- plugin counted them when the run was assessed (figures "1月" .. "12月" of
+-- influence.report_months): counts[1..12], or nil when the run has none
+-- (the county reported nothing, or the area was not assessed).
 function rundata.monthly_reports(run, unit)
-  if not rundata.has_table("info_reports") then return nil end
-  local counts = {}
+  local rows = q([[SELECT name, value FROM run_figures
+                   WHERE run_id = ? AND unit = ? AND area = 'influence'
+                     AND item = 'report_months' AND name LIKE '%月']], run.id, unit)
+  local counts, found = {}, 0
   for m = 1, 12 do counts[m] = 0 end
-  local from, to = string.format("%04d-01-01", run.year), string.format("%04d-12-31", run.year)
-  for _, r in ipairs(q([[SELECT CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS n
-                         FROM info_reports WHERE unit = ? AND date BETWEEN ? AND ?
-                         GROUP BY 1]], unit, from, to)) do
-    if r.month and r.month >= 1 and r.month <= 12 then counts[r.month] = r.n end
+  for _, r in ipairs(rows) do
+    local m = tonumber(r.name:match("^(%d+)月$"))
+    if m and m >= 1 and m <= 12 then
+      counts[m] = r.value
+      found = found + 1
+    end
   end
+  if found == 0 then return nil end
   return counts
 end
 

@@ -33,6 +33,16 @@ static void test_report_months(void)
     CHECK_NUM_EQ(figure(&r, "报送2篇以上的月份"), 3, 0);
     CHECK_NUM_EQ(figure(&r, "信息篇数"), 8, 0);
     CHECK_NUM_EQ(figure(&r, "被采用篇数"), 3, 0);
+    /* Month by month, for the report's chart: they add up to the total. */
+    CHECK_NUM_EQ(figure(&r, "2月"), 1, 0);
+    CHECK_NUM_EQ(figure(&r, "4月"), 0, 0);
+    double sum = 0;
+    for (int m = 1; m <= 12; m++) {
+        char name[16];
+        snprintf(name, sizeof name, "%d月", m);
+        sum += figure(&r, name);
+    }
+    CHECK_NUM_EQ(sum, 8, 0);
     kp_indicator_result_free(&r);
 
     CHECK_INT_EQ(evaluate("report_months", JIANGBEI, 2022, &r), KP_RESULT_VALUE);

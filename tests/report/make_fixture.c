@@ -12,7 +12,8 @@
  * counties follow fixed strengths, so the run has two counties tied for
  * first place, a county whose good total is capped by a veto, a county with
  * no data in a whole area, and one item that could not be scored.  The
- * influence plugin's info_reports table is there too, for the monthly chart.
+ * influence plugin's info_reports table is there too, as in a real database;
+ * the monthly chart reads the run's "1月".."12月" figures, not that table.
  * Everything is computed, nothing random: the same file every time.
  * With --skip, work area AREA is stored as a run stores an area whose plugin
  * was not loaded: not assessed, left out of the totals.
@@ -352,6 +353,13 @@ static int score_item(int c, size_t ai, const struct item *it, struct scored *sc
             if (it->scope == TOWNS &&
                 (figure(c, a, it, 1, "达标的乡镇", met) || figure(c, a, it, 2, "乡镇总数", NTOWN)))
                 return -1;
+            /* The influence plugin's month by month counts, for the chart. */
+            for (int m = 1; it->scope == MONTHS && m <= 12; m++) {
+                char month[16];
+                snprintf(month, sizeof month, "%d月", m);
+                if (figure(c, a, it, m, month, reports_in(c, m)))
+                    return -1;
+            }
             break;
         }
         case THRESHOLD:
