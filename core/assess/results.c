@@ -214,7 +214,7 @@ int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e
                 wname = w;
         }
         sqlite3_reset(st);
-        fprintf(f, "%s（%d年度）  运行 %lld，%s\n", h.title, h.year, id, h.created);
+        fprintf(f, "%s（考评年度 %d）  运行 %lld，%s\n", h.title, h.year, id, h.created);
         fprintf(f, "规则 %s  sha256 %.12s\n\n", h.rules_path, h.sha);
         cell(f, "名次", 4, 1);
         fputs("  ", f);
@@ -417,7 +417,8 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
     }
     char b[64], b2[64];
     if (format == KP_FORMAT_TABLE) {
-        fprintf(f, "%s %s — %s（%d年度，运行 %lld）\n", unit, col_text(st, 0), h.title, h.year, id);
+        fprintf(f, "%s %s — %s（考评年度 %d，运行 %lld）\n", unit, col_text(st, 0), h.title, h.year,
+                id);
         fprintf(f, "总分 %s（满分 %s）", num(sqlite3_column_double(st, 1), b, sizeof b),
                 num(sqlite3_column_double(st, 2), b2, sizeof b2));
         if (fabs(h.possible - 100) > 0.001)
