@@ -252,6 +252,13 @@ static void load_file(kp_registry *r, const char *path, kp_refusal_fn fn, void *
         refuse(fn, ud, path, "it does not load: %s", msg ? msg : "unknown reason");
         return;
     }
+    /* The same file reached twice (a folder listed twice, a link): the
+     * loader hands back the handle it already has; it is loaded already. */
+    for (size_t i = 0; i < r->count; i++)
+        if (r->plugins[i].handle == h) {
+            dlclose(h);
+            return;
+        }
     const struct kp_plugin *(*entry)(void);
     *(void **)&entry = dlsym(h, KP_PLUGIN_SYMBOL);
     if (!entry) {

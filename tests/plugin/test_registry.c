@@ -108,6 +108,19 @@ static void check_garbage(int argc, char **argv)
     kp_store_close(s);
 }
 
+/* The same file given twice is one plugin, not a clash with itself. */
+static void check_same_file_twice(char **argv)
+{
+    struct refusals r = {0};
+    const char *twice[] = {argv[1], argv[1]};
+    kp_registry *reg;
+    kp_err e;
+    CHECK(kp_registry_load_paths(&reg, twice, 2, on_refused, &r, &e) == 0);
+    CHECK_INT_EQ(kp_registry_count(reg), 1);
+    CHECK_INT_EQ(r.n, 0);
+    kp_registry_free(reg);
+}
+
 /* A plugin that gains a column migrates an existing database without losing rows. */
 static void check_migration(int argc, char **argv)
 {
@@ -149,5 +162,6 @@ int main(int argc, char **argv)
     check_refusals(argc, argv);
     check_garbage(argc, argv);
     check_migration(argc, argv);
+    check_same_file_twice(argv);
     return check_status();
 }
