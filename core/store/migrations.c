@@ -121,7 +121,7 @@ const char *const kp_migrations[] = {
     "  vetoed INTEGER,\n"
     "  explanation TEXT NOT NULL,\n"
     "  reason TEXT,\n"
-    "  PRIMARY KEY (run_id, unit, area, item));\n"
+    "  PRIMARY KEY (run_id, unit, area, item)) WITHOUT ROWID;\n"
     "CREATE TABLE run_figures(\n"
     "  run_id INTEGER NOT NULL REFERENCES assessment_runs(id) ON DELETE CASCADE,\n"
     "  unit TEXT NOT NULL,\n"
@@ -130,7 +130,7 @@ const char *const kp_migrations[] = {
     "  seq INTEGER NOT NULL,\n"
     "  name TEXT NOT NULL,\n"
     "  value REAL NOT NULL,\n"
-    "  PRIMARY KEY (run_id, unit, area, item, seq));\n"
+    "  PRIMARY KEY (run_id, unit, area, item, seq)) WITHOUT ROWID;\n"
     "CREATE TABLE run_evidence(\n"
     "  run_id INTEGER NOT NULL REFERENCES assessment_runs(id) ON DELETE CASCADE,\n"
     "  unit TEXT NOT NULL,\n"
@@ -140,7 +140,7 @@ const char *const kp_migrations[] = {
     "  key TEXT NOT NULL,\n"
     "  name TEXT NOT NULL,\n"
     "  detail TEXT NOT NULL,\n"
-    "  PRIMARY KEY (run_id, unit, area, item, seq));\n",
+    "  PRIMARY KEY (run_id, unit, area, item, seq)) WITHOUT ROWID;\n",
 };
 
 const size_t kp_nmigrations = sizeof kp_migrations / sizeof kp_migrations[0];
