@@ -20,9 +20,10 @@ build() { # dir, meson options...
   ninja -C "$dir" >/dev/null || ninja -C "$dir"
 }
 
-run_suite() { # dir, label
+run_suite() { # dir, label, meson test options...
   local dir=$1 label=$2 out
-  out=$(meson test -C "$dir" --num-processes "$jobs" --print-errorlogs 2>&1)
+  shift 2
+  out=$(meson test -C "$dir" --num-processes "$jobs" --print-errorlogs "$@" 2>&1)
   local rc=$?
   echo "$out" | sed -n '/^Summary of Failures:/,$p; /^Ok:/,/^Timeout:/p'
   local ok fail exp unexp to
@@ -46,6 +47,32 @@ if build build-asan -Db_sanitize=address,undefined -Db_lundef=false; then
     run_suite build-asan sanitizers
 else
   status=1; failed=$((failed + 1))
+fi
+
+# Memcheck on the C test programs of these suites (the script suite is left
+# out: its time-limit tests cannot keep time under valgrind).
+valgrind_suites="csv store plugin import render chart plugins assess fuzz hardening-unit"
+echo "== valgrind (memcheck) on suites: $valgrind_suites"
+if ! command -v valgrind >/dev/null; then
+  echo "valgrind is not installed"; status=1; failed=$((failed + 1))
+elif [ -f build-test/build.ninja ]; then
+  suite_args=()
+  for s in $valgrind_suites; do suite_args+=(--suite "$s"); done
+  run_suite build-test valgrind "${suite_args[@]}" --timeout-multiplier 4 \
+    --wrap='valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect -q'
+fi
+
+# libFuzzer targets, each run briefly (one test per target).
+echo "== fuzzing (tools/fuzz-smoke.sh)"
+fuzz_out=$(tools/fuzz-smoke.sh 2>&1)
+[ $? -eq 0 ] || status=1
+echo "$fuzz_out" | grep -v ' passed, .* failed$'
+fuzz_counts=$(echo "$fuzz_out" | tail -1)
+if [[ $fuzz_counts =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+  passed=$((passed + BASH_REMATCH[1]))
+  failed=$((failed + BASH_REMATCH[2]))
+else
+  failed=$((failed + 1))
 fi
 
 [ "$passed" -gt 0 ] || status=1

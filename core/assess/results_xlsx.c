@@ -5,9 +5,12 @@
  */
 #include "assess/results.h"
 
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "store/store.h"
@@ -69,10 +72,26 @@ static void sheet_name(const char *title, int seq, char *out, size_t size)
     out[o] = 0;
 }
 
+/* Flush a finished file to disk before it is renamed over the final name. */
+static int flush_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
 int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
 {
+    /* The workbook is written under a temporary name and renamed when whole,
+     * so that the final name never holds half of one (as reports are). */
+    char tmp[PATH_MAX];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof tmp)
+        return kp_fail(e, "%s: the file name is too long", path);
     struct book b = {0};
-    b.wb = workbook_new(path);
+    b.wb = workbook_new(tmp);
     if (!b.wb)
         return kp_fail(e, "%s: cannot create the workbook", path);
     b.head = workbook_add_format(b.wb);
@@ -195,5 +214,11 @@ out:
     if (rc == 0 && (b.err != LXW_NO_ERROR || cl != LXW_NO_ERROR))
         rc = kp_fail(e, "%s: cannot write the workbook: %s", path,
                      lxw_strerror(b.err != LXW_NO_ERROR ? b.err : cl));
+    if (rc == 0 && flush_file(tmp) != 0)
+        rc = kp_fail_errno(e, "%s: cannot flush to disk", path);
+    if (rc == 0 && rename(tmp, path) != 0)
+        rc = kp_fail_errno(e, "%s: cannot replace the file", path);
+    if (rc != 0)
+        unlink(tmp);
     return rc;
 }

@@ -201,8 +201,11 @@ int kp_store_migrate_plugins(kp_store *s, const kp_registry *r, kp_err *e)
             kp_fail(e, "out of memory");
             goto out;
         }
+        /* A plugin without tables has an empty signature (and the buffer
+         * has no data until something is written to it). */
+        const char *sigtext = sig.data ? sig.data : "";
         int same;
-        if (stored_signature_matches(db, p, sig.data, &same, e))
+        if (stored_signature_matches(db, p, sigtext, &same, e))
             goto out;
         if (same)
             continue;
@@ -214,7 +217,7 @@ int kp_store_migrate_plugins(kp_store *s, const kp_registry *r, kp_err *e)
         for (size_t t = 0; t < p->ntables; t++)
             if (migrate_table(db, p, &p->tables[t], e))
                 goto out;
-        if (record_plugin(db, p, sig.data, e))
+        if (record_plugin(db, p, sigtext, e))
             goto out;
     }
     rc = in_tx ? kp_store_commit(s, e) : 0;

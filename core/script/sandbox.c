@@ -318,6 +318,10 @@ struct chunk {
 static int load_chunk(lua_State *L)
 {
     struct chunk *c = lua_touserdata(L, 1);
+    /* Lua's own refusal of bytecode does not say which file it was. */
+    if (c->len > 0 && c->code[0] == LUA_SIGNATURE[0])
+        return luaL_error(L, "%s:1: this is compiled Lua (bytecode), which kaoping does not run; "
+                             "give the .lua source text", c->name + 1);
     int status = luaL_loadbufferx(L, c->code, c->len, c->name, "t");
     if (status != LUA_OK)
         return lua_error(L);
