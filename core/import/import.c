@@ -5,7 +5,6 @@
  */
 #include "import/import.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +16,7 @@
 #include "import/loader.h"
 #include "store/units.h"
 #include "util/buf.h"
+#include "util/dirlist.h"
 
 #define MAX_FILES 4096
 #define IMPORT_CACHE_KIB "32768"
@@ -74,52 +74,22 @@ static int add_job(struct jobs *j, const char *path, const char *table, kp_err *
     return 0;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int add_folder(struct jobs *j, const char *dir, kp_err *e)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return kp_fail_errno(e, "%s", dir);
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
+    kp_dirlist l;
+    if (kp_dirlist_read(&l, dir, ".csv", e))
+        return -1;
     int rc = 0;
-    while ((de = readdir(d))) {
-        if (de->d_name[0] == '.' || !has_csv_suffix(de->d_name))
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **p = realloc(names, cap * sizeof *p);
-            if (!p) {
-                rc = kp_fail(e, "out of memory");
-                break;
-            }
-            names = p;
-        }
-        if (!(names[n] = strdup(de->d_name))) {
-            rc = kp_fail(e, "out of memory");
-            break;
-        }
-        n++;
-    }
-    closedir(d);
-    if (rc == 0 && n > 1) /* names is NULL for an empty folder, which qsort may not be given */
-        qsort(names, n, sizeof *names, by_name);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < l.n && rc == 0; i++) {
         char path[PATH_MAX];
-        if (rc == 0) {
-            snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (snprintf(path, sizeof path, "%s/%s", dir, l.names[i]) >= (int)sizeof path)
+            rc = kp_fail(e, "%s/%s: the path is too long", dir, l.names[i]);
+        else
             rc = add_job(j, path, NULL, e);
-        }
-        free(names[i]);
     }
-    free(names);
-    if (rc == 0 && n == 0)
-        return kp_fail(e, "%s: the folder holds no .csv files", dir);
+    if (rc == 0 && l.n == 0)
+        rc = kp_fail(e, "%s: the folder holds no .csv files", dir);
+    kp_dirlist_free(&l);
     return rc;
 }
 

@@ -12,7 +12,6 @@
  */
 #include "plugin/registry.h"
 
-#include <dirent.h>
 #include <dlfcn.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -23,6 +22,7 @@
 #include <unistd.h>
 
 #include "kp_config.h"
+#include "util/dirlist.h"
 #include "util/paths.h"
 
 #define KP_MAX_PLUGINS 64
@@ -304,43 +304,27 @@ static int has_suffix(const char *s, const char *suffix)
     return a >= b && !strcmp(s + a - b, suffix);
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Every *.so in `dir` and in its direct subfolders (the build tree keeps
  * each plugin in a folder of its own), in name order. */
 static void load_dir(kp_registry *r, const char *dir, int depth, kp_refusal_fn fn, void *ud)
 {
-    DIR *d = opendir(dir);
-    if (!d)
+    kp_dirlist l;
+    kp_err e;
+    /* A plugin folder that is not there holds no plugins. */
+    if (kp_dirlist_read(&l, dir, NULL, &e))
         return;
-    char *names[512];
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) && n < 512) {
-        if (de->d_name[0] == '.')
-            continue;
-        if (!(names[n] = strdup(de->d_name)))
-            break;
-        n++;
-    }
-    closedir(d);
-    qsort(names, n, sizeof names[0], by_name);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < l.n; i++) {
         char path[PATH_MAX];
-        if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path) {
-            struct stat st;
-            if (stat(path, &st) == 0) {
-                if (S_ISDIR(st.st_mode) && depth == 0)
-                    load_dir(r, path, 1, fn, ud);
-                else if (S_ISREG(st.st_mode) && has_suffix(names[i], ".so"))
-                    load_file(r, path, fn, ud);
-            }
-        }
-        free(names[i]);
+        struct stat st;
+        if (snprintf(path, sizeof path, "%s/%s", dir, l.names[i]) >= (int)sizeof path ||
+            stat(path, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode) && depth == 0)
+            load_dir(r, path, 1, fn, ud);
+        else if (S_ISREG(st.st_mode) && has_suffix(l.names[i], ".so"))
+            load_file(r, path, fn, ud);
     }
+    kp_dirlist_free(&l);
 }
 
 static int new_registry(kp_registry **out, kp_err *e)

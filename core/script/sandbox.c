@@ -4,7 +4,6 @@
  */
 #include "script/sandbox_impl.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <lualib.h>
 #include <stdio.h>
@@ -12,6 +11,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/dirlist.h"
 
 const char kp_sandbox_key_base = 0;
 const char kp_sandbox_key_kaoping = 0;
@@ -443,53 +443,20 @@ int kp_sandbox_load_library(kp_sandbox *sb, const char *path, kp_err *e)
     return kp_sandbox_call(sb, 2, 0, 0, e);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int kp_sandbox_load_library_dir(kp_sandbox *sb, const char *dir, kp_err *e)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return kp_fail_errno(e, "%s", dir);
-    char **names = NULL;
-    size_t n = 0, cap = 0;
+    kp_dirlist l;
+    if (kp_dirlist_read(&l, dir, ".lua", e))
+        return -1;
     int rc = 0;
-    struct dirent *de;
-    while ((de = readdir(d))) {
-        size_t len = strlen(de->d_name);
-        if (len < 5 || strcmp(de->d_name + len - 4, ".lua") || de->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            char **nn = realloc(names, ncap * sizeof *nn);
-            if (!nn) {
-                rc = kp_fail(e, "out of memory");
-                break;
-            }
-            names = nn;
-            cap = ncap;
-        }
-        if (!(names[n] = strdup(de->d_name))) {
-            rc = kp_fail(e, "out of memory");
-            break;
-        }
-        n++;
-    }
-    closedir(d);
-    if (rc == 0 && n > 1) /* names is NULL for an empty folder, which qsort may not be given */
-        qsort(names, n, sizeof *names, compare_names);
-    for (size_t i = 0; i < n && rc == 0; i++) {
+    for (size_t i = 0; i < l.n && rc == 0; i++) {
         char path[4096];
-        if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= (int)sizeof path)
-            rc = kp_fail(e, "%s/%s: path too long", dir, names[i]);
+        if (snprintf(path, sizeof path, "%s/%s", dir, l.names[i]) >= (int)sizeof path)
+            rc = kp_fail(e, "%s/%s: path too long", dir, l.names[i]);
         else
             rc = kp_sandbox_load_library(sb, path, e);
     }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+    kp_dirlist_free(&l);
     return rc;
 }
 
