@@ -7,19 +7,15 @@
  * sanitizer builds keep checking them with gcc.  A target reports a broken
  * promise by aborting, which fails the test.
  */
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "util/dirlist.h"
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int run_file(const char *path)
 {
@@ -61,33 +57,28 @@ static int run_file(const char *path)
     return 0;
 }
 
+/* Every regular file of `dir` in name order (folders in it are not inputs). */
 static int run_dir(const char *dir, int *count)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
-        perror(dir);
+    kp_dirlist l;
+    kp_err e;
+    if (kp_dirlist_read(&l, dir, NULL, &e)) {
+        fprintf(stderr, "%s\n", e.msg);
         return -1;
     }
-    char *names[4096];
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) && n < 4096)
-        if (de->d_name[0] != '.' && (names[n] = strdup(de->d_name)))
-            n++;
-    closedir(d);
-    qsort(names, n, sizeof names[0], by_name);
     int rc = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < l.n && rc == 0; i++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (rc == 0) {
-            if (run_file(path) < 0)
-                rc = -1;
-            else
-                (*count)++;
-        }
-        free(names[i]);
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", dir, l.names[i]);
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (run_file(path) < 0)
+            rc = -1;
+        else
+            (*count)++;
     }
+    kp_dirlist_free(&l);
     return rc;
 }
 
