@@ -96,6 +96,17 @@ static const char *cell_text(lua_State *L, const char *method, const char *what)
     return NULL;
 }
 
+/* Convert the value on top of the stack to text and move it into the table
+ * at `keep`, slot `k`, which keeps the string alive (and the pointer valid)
+ * while C holds it. */
+static const char *kept_text(lua_State *L, int keep, lua_Integer k, const char *method,
+                             const char *what)
+{
+    const char *s = cell_text(L, method, what);
+    lua_rawseti(L, keep, k);
+    return s;
+}
+
 /* ---- simple blocks -------------------------------------------------------- */
 
 static int m_info(lua_State *L)
@@ -176,17 +187,16 @@ static int m_cover(lua_State *L)
     size_t n = 0;
     const char **lines = NULL;
     if (lua_getfield(L, 2, "lines") == LUA_TTABLE) {
-        n = lua_rawlen(L, -1);
+        int given = lua_gettop(L);
+        n = lua_rawlen(L, given);
         if (n > 32)
             return luaL_error(L, "doc:cover: at most 32 lines");
         lines = lua_newuserdatauv(L, (n ? n : 1) * sizeof *lines, 0);
+        lua_createtable(L, (int)n, 0);
+        int keep = lua_gettop(L);
         for (size_t i = 0; i < n; i++) {
-            lua_rawgeti(L, -2, (lua_Integer)i + 1);
-            lines[i] = cell_text(L, "cover", "a line");
-            lua_rawseti(L, -3, (lua_Integer)i + 1); /* keep the text referenced */
-            lua_rawgeti(L, -2, (lua_Integer)i + 1);
-            lines[i] = lua_tostring(L, -1);
-            lua_pop(L, 1);
+            lua_rawgeti(L, given, (lua_Integer)i + 1);
+            lines[i] = kept_text(L, keep, (lua_Integer)i + 1, "cover", "a line");
         }
     }
     kp_err e;
@@ -278,17 +288,10 @@ static int m_kv(lua_State *L)
         if (lua_rawgeti(L, 2, (lua_Integer)i + 1) != LUA_TTABLE)
             return luaL_error(L, "doc:kv: pair %d must be a table {key, value}", (int)i + 1);
         lua_rawgeti(L, -1, 1);
-        keys[i] = cell_text(L, "kv", "a key");
-        lua_rawseti(L, keep, (lua_Integer)(2 * i + 1));
+        keys[i] = kept_text(L, keep, (lua_Integer)(2 * i + 1), "kv", "a key");
         lua_rawgeti(L, -1, 2);
-        values[i] = cell_text(L, "kv", "a value");
-        lua_rawseti(L, keep, (lua_Integer)(2 * i + 2));
+        values[i] = kept_text(L, keep, (lua_Integer)(2 * i + 2), "kv", "a value");
         lua_pop(L, 1);
-        lua_rawgeti(L, keep, (lua_Integer)(2 * i + 1));
-        keys[i] = lua_tostring(L, -1);
-        lua_rawgeti(L, keep, (lua_Integer)(2 * i + 2));
-        values[i] = lua_tostring(L, -1);
-        lua_pop(L, 2);
     }
     kp_err e;
     if (kp_doc_key_values(api->doc, keys, values, n, &e))
