@@ -96,7 +96,7 @@ int main(int argc, char **argv)
             char path[4200];
             snprintf(path, sizeof path, "%s/%s", dir, subjects[i].file);
             double t = now_ms();
-            if (kp_report_render(r, i, path, NULL, 0, &e)) {
+            if (kp_report_render(r, i, path, 0, &e)) {
                 fprintf(stderr, "report_bench: %s\n", e.msg);
                 return 1;
             }

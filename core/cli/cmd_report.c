@@ -154,13 +154,8 @@ int kp_cmd_report(int argc, char **argv)
                              cfg.layout_path, n);
             goto out;
         }
-        char prefix[4096];
         const char *pdf = out ? out : subjects[i].file;
-        snprintf(prefix, sizeof prefix, "%s", pdf);
-        size_t len = strlen(prefix);
-        if (len > 4 && !strcmp(prefix + len - 4, ".pdf"))
-            prefix[len - 4] = '\0';
-        if (kp_report_render(r, (size_t)i, pdf, png ? prefix : NULL, dpi, &e)) {
+        if (kp_report_render(r, (size_t)i, pdf, png ? dpi : 0, &e)) {
             kp_cli_error("%s", e.msg);
             goto out;
         }

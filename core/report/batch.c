@@ -18,22 +18,13 @@
  * holds this control character itself only gains a line break.) */
 #define LINE_SEP '\x1f'
 
-static void output_paths(const char *out_dir, const kp_report_subject *s, char *pdf,
-                         char *prefix, size_t n)
-{
-    snprintf(pdf, n, "%s/%s", out_dir, s->file);
-    snprintf(prefix, n, "%s", pdf);
-    size_t len = strlen(prefix);
-    if (len > 4 && !strcmp(prefix + len - 4, ".pdf"))
-        prefix[len - 4] = '\0';
-}
-
 static int render_one(kp_report *r, size_t i, const kp_report_subject *s, const char *out_dir,
                       double png_dpi, kp_err *e)
 {
-    char pdf[PATH_MAX], prefix[PATH_MAX];
-    output_paths(out_dir, s, pdf, prefix, sizeof pdf);
-    return kp_report_render(r, i, pdf, png_dpi > 0 ? prefix : NULL, png_dpi, e);
+    char pdf[PATH_MAX];
+    if (snprintf(pdf, sizeof pdf, "%s/%s", out_dir, s->file) >= (int)sizeof pdf)
+        return kp_fail(e, "%s/%s: the path is too long", out_dir, s->file);
+    return kp_report_render(r, i, pdf, png_dpi, e);
 }
 
 /* Worker `k` of `jobs`: subjects k, k + jobs, ...; one line per subject on fd:

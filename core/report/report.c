@@ -287,8 +287,14 @@ static long long pdf_timestamp(const kp_report *r)
     return r->run.created_epoch;
 }
 
-static int write_pngs(const kp_layout *l, kp_font *font, const char *prefix, double dpi, kp_err *e)
+static int write_pngs(const kp_layout *l, kp_font *font, const char *pdf_path, double dpi,
+                      kp_err *e)
 {
+    char prefix[PATH_MAX];
+    snprintf(prefix, sizeof prefix, "%s", pdf_path);
+    size_t len = strlen(prefix);
+    if (len > 4 && !strcmp(prefix + len - 4, ".pdf"))
+        prefix[len - 4] = '\0';
     for (size_t p = 0; p < l->npages; p++) {
         kp_canvas *cv;
         if (kp_canvas_cairo_new(&cv, KP_CAIRO_IMAGE, font, l->pages[p].width, l->pages[p].height,
@@ -304,7 +310,7 @@ static int write_pngs(const kp_layout *l, kp_font *font, const char *prefix, dou
     return 0;
 }
 
-int kp_report_render(kp_report *r, size_t i, const char *pdf_path, const char *png_prefix,
+int kp_report_render(kp_report *r, size_t i, const char *pdf_path,
                      double png_dpi, kp_err *e)
 {
     kp_docapi api = {.layout_dir = r->layout_dir, .ref = LUA_NOREF};
@@ -347,7 +353,7 @@ int kp_report_render(kp_report *r, size_t i, const char *pdf_path, const char *p
                                           .pages = l->npages,
                                           .bytes = pdf.len,
                                           .chars = ps.chars};
-    if (png_prefix && write_pngs(l, r->font, png_prefix, png_dpi > 0 ? png_dpi : 60, e))
+    if (png_dpi > 0 && write_pngs(l, r->font, pdf_path, png_dpi, e))
         goto out;
     rc = 0;
 out:

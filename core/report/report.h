@@ -65,11 +65,10 @@ void kp_report_subjects_free(kp_report_subject *s, size_t n);
 
 /*
  * Render subject `i` to `pdf_path` (written atomically: nothing under that
- * name unless it is complete).  With `png_prefix`, also write every page as
- * `<png_prefix>-<N>.png` at `png_dpi`.
+ * name unless it is complete).  With `png_dpi` above 0, also write every page
+ * next to it as `<pdf_path without .pdf>-<N>.png` at that resolution.
  */
-int kp_report_render(kp_report *r, size_t i, const char *pdf_path, const char *png_prefix,
-                     double png_dpi, kp_err *e);
+int kp_report_render(kp_report *r, size_t i, const char *pdf_path, double png_dpi, kp_err *e);
 
 /*
  * Run the layout for subject `i` without making a document, keep the chart

@@ -147,7 +147,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = 0; i < n && i < 3; i++) {
             remove(pdf_path);
             e.msg[0] = '\0';
-            if (kp_report_render(r, i, pdf_path, NULL, 0, &e) == 0) {
+            if (kp_report_render(r, i, pdf_path, 0, &e) == 0) {
                 check_pdf();
                 if (verbose)
                     fprintf(stderr, "subject %zu of %zu: written\n", i + 1, n);
