@@ -104,6 +104,7 @@ struct run_head {
     char title[512], created[64], sha[80], rules_path[1024];
     double possible;
     int units, not_scored, skipped_areas;
+    int unrated; /* of not_scored: assessor-scored items with no score yet */
     int nareas;
     char area_id[MAX_AREAS][64], area_short[MAX_AREAS][128], area_title[MAX_AREAS][256];
     double area_weight[MAX_AREAS];
@@ -135,6 +136,15 @@ static int read_head(sqlite3 *db, long long id, struct run_head *h, kp_err *e)
     h->units = sqlite3_column_int(st, 6);
     h->not_scored = sqlite3_column_int(st, 7);
     h->skipped_areas = sqlite3_column_int(st, 8);
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM run_scores s JOIN run_items i"
+                           " ON i.run_id = s.run_id AND i.area = s.area AND i.item = s.item"
+                           " WHERE s.run_id = ?1 AND s.status = 'not_scored'"
+                           " AND i.rule_kind = 'manual'", -1, &st, NULL) != SQLITE_OK)
+        return kp_sql_fail(e, db, "reading the run");
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        h->unrated = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     if (sqlite3_prepare_v2(db, "SELECT area, short_title, title, weight, status = 'assessed'"
                            " FROM run_areas WHERE run_id = ? ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
@@ -335,9 +345,12 @@ int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e
                     num(h.possible, (char[32]){0}, 32));
         if (vetoes)
             fprintf(f, "* 触发一票否决，等次受限（'kaoping results --unit 代码' 查看原因）。\n");
-        if (h.not_scored)
+        if (h.unrated)
+            fprintf(f, "注意：%d 项评审打分项目尚未打分（未评分），不计分；"
+                       "'kaoping template --manual' 生成评分表。\n", h.unrated);
+        if (h.not_scored > h.unrated)
             fprintf(f, "注意：%d 项指标未能评分（插件或规则出错），其得分按0计；"
-                       "'kaoping results --unit 代码' 列出原因。\n", h.not_scored);
+                       "'kaoping results --unit 代码' 列出原因。\n", h.not_scored - h.unrated);
     }
     return 0;
 }

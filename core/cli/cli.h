@@ -36,4 +36,19 @@ int kp_cli_load_plugins(kp_registry **out);
  * plugins' tables up to date. */
 int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_registry *reg);
 
+/* Load and check a rules file (with the scoring library `lib`, NULL for the
+ * default); with errors, list them and say `refusal` ("nothing was
+ * assessed").  *out must be freed with kp_rules_free() either way. */
+struct kp_rules;
+int kp_cli_load_rules(struct kp_rules **out, const char *path, const char *lib,
+                      const kp_registry *reg, const char *refusal);
+
+/* `kaoping template --manual`: the assessors' form for the manual items of
+ * the rules at `rules_path`, one row per county of `db`, into `dir`. */
+int kp_cli_manual_form(const char *dir, int force, const char *rules_path, const char *db);
+
+/* The demo city's filled forms of assessors' scores and self-assessments,
+ * written into `dir`/data and imported into `db`. */
+int kp_cli_demo_scores(const char *dir, sqlite3 *db, const struct kp_rules *r, kp_err *e);
+
 #endif

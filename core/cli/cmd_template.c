@@ -21,12 +21,14 @@
 #include "demo/demo.h"
 #include "import/loader.h"
 #include "util/buf.h"
+#include "util/paths.h"
 
 #define GUIDE_NAME "填表说明.txt"
 
 static const char usage[] =
     "usage: kaoping template [--force] TABLE [DIR]\n"
     "       kaoping template [--force] --all [DIR]\n"
+    "       kaoping template [--force] --manual [--rules FILE] [--db FILE] [DIR]\n"
     "\n"
     "Write empty CSV files for county staff to fill in, into DIR (default: the\n"
     "current folder, created if missing): one for TABLE (its id, such as\n"
@@ -38,6 +40,11 @@ static const char usage[] =
     "an example.  The filled-in files import as they are.\n"
     "\n"
     "  --all       every table\n"
+    "  --manual    the assessors' form (manual_scores.csv) for the items the rules\n"
+    "              score by hand: one row per county and item, with its 评分标准;\n"
+    "              'kaoping score import' reads it back.  --rules (default\n"
+    "              scripts/rules/2023.lua) and --db (default " KP_DEFAULT_DB ") say\n"
+    "              which rules and counties\n"
     "  --force     replace template files that already exist\n"
     "  -h, --help  show this help\n"
     "\n"
@@ -373,8 +380,12 @@ static int run(const char *dir, const struct chosen *list, size_t n, int force)
 
 int kp_cmd_template(int argc, char **argv)
 {
-    int all = 0, force = 0;
+    int all = 0, force = 0, manual = 0;
+    const char *rules = NULL, *db = KP_DEFAULT_DB;
     static const struct option opts[] = {{"all", no_argument, NULL, 'a'},
+                                         {"manual", no_argument, NULL, 'm'},
+                                         {"rules", required_argument, NULL, 'r'},
+                                         {"db", required_argument, NULL, 'd'},
                                          {"force", no_argument, NULL, 'f'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0}};
@@ -383,6 +394,9 @@ int kp_cmd_template(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'a': all = 1; break;
+        case 'm': manual = 1; break;
+        case 'r': rules = optarg; break;
+        case 'd': db = optarg; break;
         case 'f': force = 1; break;
         case 'h': fputs(usage, stdout); return KP_EXIT_OK;
         default: return kp_cli_usage_error("template", "unknown option");
@@ -390,6 +404,16 @@ int kp_cmd_template(int argc, char **argv)
     }
     char **args = argv + optind;
     int nargs = argc - optind;
+    if (manual) {
+        char path[PATH_MAX];
+        if (nargs > 1)
+            return kp_cli_usage_error("template", "unexpected argument '%s'", args[1]);
+        if (!rules)
+            rules = kp_data_path(path, sizeof path, "scripts/rules/2023.lua");
+        if (make_dir(nargs ? args[0] : "."))
+            return KP_EXIT_FAIL;
+        return kp_cli_manual_form(nargs ? args[0] : ".", force, rules, db);
+    }
     const char *table = all ? NULL : nargs > 0 ? args[0] : NULL;
     int given = all ? 0 : 1; /* arguments before DIR */
     if (!all && nargs == 0)

@@ -293,8 +293,33 @@ local function veto_if(args)
   }
 end
 
+-- 评审打分: no data can decide the item; assessors give 0..points by the
+-- guide (评分标准), imported with `kaoping score import`.  The figure handed
+-- to score is the assessor's points; a county with no score is 未评分, which
+-- the engine decides before the rule is called.
+local function manual(args)
+  args = table_arg("manual", args)
+  only("manual", args, { points = true, guide = true })
+  local points = number("manual", args, "points", { positive = true })
+  local guide = args.guide
+  if type(guide) ~= "string" or guide == "" then
+    bad("manual", "guide must say how assessors give the points (评分标准)")
+    return broken("manual")
+  end
+  if not points then return broken("manual") end
+  return {
+    kind = "manual", manual = true, points = points, guide = guide,
+    text = string.format("评审打分（满分%s分）：%s", num(points), guide),
+    score = function(x)
+      local p = math.max(0, math.min(points, x))
+      return p, string.format("评审打分，%s", earned(p, points))
+    end,
+  }
+end
+
 return {
   ratio = ratio,
+  manual = manual,
   threshold = threshold,
   tiers = tiers,
   per_item = per_item,
