@@ -88,7 +88,13 @@ check in_order city.txt "全市计划生育协会工作目标考评总报告" "�
 pdftotext "city/county-420108000000-石门县.pdf" shimen-pdf.txt
 check in_order shimen-pdf.txt "2023年度石门县计划生育协会工作目标考评报告" "一、考评结果" "48.57" \
   "不合格" "（一）宣传贯彻党的二十大精神" "未开展宣讲的乡镇（3 个）：柳堰镇、黄林镇、王畈镇" \
-  "年每月报送信息篇数" "三、整改建议" "县级计生协按期换届：否，触发一票否决"
+  "年每月报送信息篇数" "三、评审打分项目" "四、整改建议" "县级计生协按期换届：否，触发一票否决"
+# The assessor-scored items: guide, points, reason, and the county's 自评 beside them.
+pdftotext "city/county-420110000000-云台县.pdf" yuntai-pdf.txt
+check in_order yuntai-pdf.txt "三、评审打分项目" "以下8项工作没有数据可以判断" \
+  "其中1项评审尚未打分，显示为“未评分”" "“学习二十大 奋进新征程”宣讲的特色与成效" "未评分" \
+  "评分标准：宣讲围绕党的二十大报告精神实质" "评审尚未打分。自评说明：已按要求全面开展。" \
+  "【婚育文化】新型婚育文化宣传和评选表彰先进：评审得0.00分，失1.00分。"
 pdftotext "city/county-420107000000-白沙县.pdf" baisha-pdf.txt
 check contains baisha-pdf.txt "无数据"
 pdftotext "city/area-health_promotion-推进健康促进行动.pdf" area.txt
