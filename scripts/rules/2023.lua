@@ -14,6 +14,7 @@
 -- 加分项（bonus）和扣分项（deduction）按领域封顶（bonus_cap、deduction_cap）；
 -- 一票否决项（veto）触发时，等次最高为 cap。
 -- 某项没有数据时按 no_data 给分（默认0分），报告中显示“无数据”。
+-- 工作要点每一句对应哪项指标、为何不考评，见 docs/rules-2023.md。
 -- 改完后运行 `kaoping check scripts/rules/2023.lua` 检查。
 
 assessment {
