@@ -10,6 +10,7 @@
 #include <uniwidth.h>
 
 #include "store/store.h"
+#include "util/number.h"
 
 #define MAX_AREAS 32
 #define SHOW_EVIDENCE 10
@@ -88,7 +89,7 @@ static void json_num(FILE *f, sqlite3_stmt *st, int col)
     if (sqlite3_column_type(st, col) == SQLITE_NULL)
         fputs("null", f);
     else
-        fprintf(f, "%.10g", sqlite3_column_double(st, col));
+        fputs(kp_number_data((char[64]){0}, 64, sqlite3_column_double(st, col)), f);
 }
 
 static const char *col_text(sqlite3_stmt *st, int col)
@@ -250,13 +251,15 @@ int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e
         json_str(f, h.title);
         fprintf(f, ", \"created_at\": \"%s\", \"rules_path\": ", h.created);
         json_str(f, h.rules_path);
-        fprintf(f, ", \"rules_sha256\": \"%s\", \"possible\": %g, \"not_scored\": %d,"
-                   " \"skipped_areas\": %d},\n \"areas\": [", h.sha, h.possible, h.not_scored,
-                h.skipped_areas);
+        char nb[64];
+        fprintf(f, ", \"rules_sha256\": \"%s\", \"possible\": %s, \"not_scored\": %d,"
+                   " \"skipped_areas\": %d},\n \"areas\": [", h.sha,
+                kp_number_data(nb, sizeof nb, h.possible), h.not_scored, h.skipped_areas);
         for (int i = 0; i < h.nareas; i++) {
             fprintf(f, "%s{\"id\": \"%s\", \"title\": ", i ? ", " : "", h.area_id[i]);
             json_str(f, h.area_title[i]);
-            fprintf(f, ", \"weight\": %g, \"assessed\": %s}", h.area_weight[i],
+            fprintf(f, ", \"weight\": %s, \"assessed\": %s}",
+                    kp_number_data(nb, sizeof nb, h.area_weight[i]),
                     h.area_assessed[i] ? "true" : "false");
         }
         fputs("],\n \"units\": [", f);

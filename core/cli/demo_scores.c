@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "demo/csv_out.h"
 #include "demo/outdir.h"
+#include "util/number.h"
 
 /* Same inputs, same scores: FNV-1a of the county and the item. */
 static uint32_t mix(const char *a, const char *b)
@@ -39,7 +40,8 @@ static void score_row(kp_csv_out *w, const char *unit, const kp_rules *r, const 
         return;
     }
     unsigned band = self ? (h % 5 == 0 ? 1 : 2) : (h >> 4) % 7 < 4 ? 2 : (h >> 4) % 7 < 6 ? 1 : 0;
-    kp_csv_out_fieldf(w, "%g", it->points * band / 2.0);
+    char num[64];
+    kp_csv_out_field(w, kp_number_data(num, sizeof num, it->points * band / 2.0));
     static const char *const assessors[] = {"王敏", "李建国", "陈静"};
     static const char *const reasons[] = {"未提供佐证材料", "有开展，记录和佐证不完整",
                                           "按评分标准全面完成，佐证材料齐全"};

@@ -11,6 +11,7 @@
 #include "assess/manual_import.h"
 #include "cli/cli.h"
 #include "demo/csv_out.h"
+#include "util/number.h"
 
 static void header(kp_csv_out *w)
 {
@@ -38,7 +39,8 @@ static int county_rows(kp_csv_out *w, sqlite3 *db, const kp_rules *r, long *rows
                 kp_csv_out_field(w, a->id);
                 kp_csv_out_field(w, it->id);
                 kp_csv_out_field(w, it->title);
-                kp_csv_out_fieldf(w, "%g", it->points);
+                char num[64];
+                kp_csv_out_field(w, kp_number_data(num, sizeof num, it->points));
                 kp_csv_out_field(w, it->guide ? it->guide : "");
                 for (int k = KP_MCOL_POINTS; k < KP_MCOL_COUNT; k++)
                     kp_csv_out_field(w, "");

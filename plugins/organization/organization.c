@@ -314,7 +314,7 @@ static int member_records(const struct kp_host *h, struct kp_eval *ev)
 }
 
 static const struct kp_indicator indicators[] = {
-    {.id = "county_reelected", .title = "县级计生协按期换届", .measure = "是否",
+    {.id = "county_reelected", .title = "县级计生协是否完成换届", .measure = "是否",
      .evidence_title = "未完成换届的县级计生协", .compute = county_reelected},
     {.id = "township_reelection", .title = "乡镇计生协完成换届占比", .measure = "%",
      .evidence_title = "未完成换届的乡镇", .compute = township_reelection},

@@ -21,13 +21,17 @@
 
 -- ---- formatting --------------------------------------------------------------
 
--- A number as people write it: no trailing zeros, at most two decimals.
+-- A number as people write it: no trailing zeros, at most two decimals,
+-- thousands grouped ("37,506"), never an exponent.  Matches util/number.c,
+-- which writes the same numbers on the C side.
 local function num(x)
   if x == math.huge then return "∞" end
   local s = string.format("%.2f", x)
-  s = s:gsub("0+$", ""):gsub("%.$", "")
+  if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
   if s == "-0" then s = "0" end
-  return s
+  local sign, whole, rest = s:match("^(%-?)(%d+)(.*)$")
+  whole = whole:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
+  return sign .. whole .. rest
 end
 
 -- A figure with its measure: "85.5%", "12场", "是".

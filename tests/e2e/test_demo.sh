@@ -81,6 +81,18 @@ check "$kaoping" score import --db city/kaoping.db good.csv
 "$kaoping" assess --db city/kaoping.db --rules "$rules" --year 2023 >assess.txt 2>assess.err
 check contains assess.err "5 assessor-scored item(s) have no score yet"
 
+# Figures print exactly, with their units and thousands grouped for people,
+# plain for programs; never 3.751e+04 or 1是否.
+"$kaoping" indicators --db city/kaoping.db --year 2023 --unit 420108000000 >ind.txt
+check contains ind.txt "organization.county_reelected_on_time 县级计生协按期换届: 否"
+check contains ind.txt "family_support.accident_insured 计生家庭意外伤害保险参保人数: 4,596人"
+check contains ind.txt "      宣传品数量: 2,065"
+check test "$(grep -c 'e+0\|是否$' ind.txt)" -eq 0
+"$kaoping" indicators --db city/kaoping.db --year 2023 --unit 420108000000 --format csv >ind.csv
+check contains ind.csv "420108000000,family_support,accident_insured,计生家庭意外伤害保险参保人数,value,4596,人,,"
+"$kaoping" indicators --db city/kaoping.db --year 2023 --format json >ind.json
+check contains ind.json '"indicator": "accident_insured", "title": "计生家庭意外伤害保险参保人数", "measure": "人", "status": "value", "value": 4596,'
+
 # The reports say the same.
 pdftotext city/city.pdf city.txt
 check in_order city.txt "全市计划生育协会工作目标考评总报告" "二、综合排名" "江岸区" "青山区" \
