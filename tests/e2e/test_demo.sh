@@ -78,8 +78,15 @@ check contains bad.err "nothing was imported"
 # A good form fills the blank; a re-run of the assessment scores it.
 head -2 bad.csv >good.csv
 check "$kaoping" score import --db city/kaoping.db good.csv
+# A county's 自评 is stored beside the assessors' score, under its own titles.
+printf '单位代码,年度,工作领域,考评项目代码,自评得分,自评说明\n420110000000,2023,publicity,talk_quality,2,全部乡镇已宣讲\n' >self.csv
+"$kaoping" score import --self --db city/kaoping.db self.csv >self.out 2>&1
+check contains self.out "1 self-assessment(s) stored"
 "$kaoping" assess --db city/kaoping.db --rules "$rules" --year 2023 >assess.txt 2>assess.err
 check contains assess.err "5 assessor-scored item(s) have no score yet"
+"$kaoping" results --db city/kaoping.db --unit 420110000000 >yuntai2.txt
+check contains yuntai2.txt "评审打分，得2分（满分2分）；评审人：陈静，理由：补交材料"
+check contains yuntai2.txt "自评 自评说明  全部乡镇已宣讲"
 
 # Figures print exactly, with their units and thousands grouped for people,
 # plain for programs; never 3.751e+04 or 1是否.
@@ -112,6 +119,11 @@ check contains baisha-pdf.txt "无数据"
 pdftotext "city/area-health_promotion-推进健康促进行动.pdf" area.txt
 check contains area.txt "推进健康促进行动"
 check in_order area.txt "江岸区" "石门县"
+# Each indicator says how it is computed; an assessed item gives its guide.
+pdftotext "city/area-publicity-宣传贯彻党的二十大精神.pdf" area-pub.txt
+check in_order area-pub.txt "全县宣讲活动场次" "计分方法：按完成比例计分：达到目标12得3分" \
+  "“学习二十大 奋进新征程”宣讲的特色与成效" "分值2.00分，由评审按评分标准打分" \
+  "1个评审尚未打分（未评分）" "评分标准：宣讲围绕党的二十大报告精神实质"
 
 echo "$checks checks, $failures failed" >&2
 [ "$failures" -eq 0 ] && [ "$checks" -gt 0 ]
