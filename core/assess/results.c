@@ -511,9 +511,10 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
             fprintf(f, ",%s,", col_text(st, 5));
             csv_field(f, col_text(st, 4));
             fprintf(f, ",%s", status);
+            /* Figures in full for a program (57.1428571429, not 57.14). */
             for (int c = 8; c <= 12; c++)
                 fprintf(f, ",%s", sqlite3_column_type(st, c) == SQLITE_NULL ? "" :
-                        num(sqlite3_column_double(st, c), b, sizeof b));
+                        kp_number_data(b, sizeof b, sqlite3_column_double(st, c)));
             fputc(',', f);
             csv_field(f, col_text(st, 13));
             fputc(',', f);
