@@ -306,11 +306,18 @@ local function manual(args)
   only("manual", args, { points = true, guide = true })
   local points = number("manual", args, "points", { positive = true })
   local guide = args.guide
+  -- Still marked manual when broken, so that the loader does not look for
+  -- a plugin indicator of that id and report a second, wrong mistake.
+  local function broken_manual()
+    local b = broken("manual")
+    b.manual = true
+    return b
+  end
   if type(guide) ~= "string" or guide == "" then
     bad("manual", "guide must say how assessors give the points (评分标准)")
-    return broken("manual")
+    return broken_manual()
   end
-  if not points then return broken("manual") end
+  if not points then return broken_manual() end
   return {
     kind = "manual", manual = true, points = points, guide = guide,
     text = string.format("评审打分（满分%s分）：%s", num(points), guide),
