@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "assess/assess.h"
-#include "assess/results.h"
+#include "output/results.h"
 #include "cli/cli.h"
 
 static const char usage[] =

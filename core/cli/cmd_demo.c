@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "assess/assess.h"
-#include "assess/results.h"
+#include "output/results.h"
 #include "assess/rules.h"
 #include "cli/cli.h"
 #include "demo/demo.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess/results.h"
+#include "output/results.h"
 #include "cli/cli.h"
 
 static const char usage[] =

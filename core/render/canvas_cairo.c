@@ -22,7 +22,7 @@
 #include <cairo-svg.h>
 #include <unistr.h>
 
-#include "render/atomic_file.h"
+#include "util/atomic_file.h"
 
 /* Glyph runs this short are placed from the stack. */
 #define STACK_GLYPHS 128

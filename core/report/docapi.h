@@ -26,7 +26,7 @@
 #ifndef KP_REPORT_DOCAPI_H
 #define KP_REPORT_DOCAPI_H
 
-#include "render/chart.h"
+#include "chart/chart.h"
 #include "render/doc.h"
 #include "script/sandbox.h"
 

@@ -20,11 +20,11 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "render/atomic_file.h"
+#include "util/atomic_file.h"
 #include "render/canvas_cairo.h"
 #include "render/layout.h"
 #include "render/paint.h"
-#include "render/pdf.h"
+#include "pdf/pdf.h"
 #include "report/docapi.h"
 #include "report/run.h"
 #include "script/sandbox.h"

@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "assess/assess.h"
-#include "assess/results.h"
+#include "output/results.h"
 #include "check.h"
 
 static sqlite3 *db;

@@ -12,7 +12,7 @@
 
 #include "check.h"
 #include "render/canvas_cairo.h"
-#include "render/chart.h"
+#include "chart/chart.h"
 #include "samples.h"
 
 static kp_font *font;

@@ -24,7 +24,7 @@
 
 #include <stddef.h>
 
-#include "render/canvas.h"
+#include "chart/canvas.h"
 #include "util/err.h"
 
 enum kp_chart_kind {

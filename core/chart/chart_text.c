@@ -7,7 +7,7 @@
  * here fits in every backend.  A width is additive glyph by glyph (no
  * kerning in CJK text), which lets a label be measured once per character.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <string.h>
 

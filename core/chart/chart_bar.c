@@ -4,7 +4,7 @@
  * stacked.  Every bar carries its value where the label fits; a missing
  * value is written "无数据" where its bar would be, never drawn as zero.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -14,7 +14,7 @@
  * the callback keeps the first one, every call's status is checked, and the
  * document is abandoned at the first failure with what was being done.
  */
-#include "render/pdf.h"
+#include "pdf/pdf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -25,11 +25,11 @@
 #include <hpdf.h>
 
 #include "kp_config.h"
-#include "render/atomic_file.h"
-#include "render/canvas_pdf.h"
+#include "util/atomic_file.h"
+#include "pdf/canvas_pdf.h"
 #include "render/canvas_record.h"
 #include "render/paint.h"
-#include "render/pdf_font.h"
+#include "pdf/pdf_font.h"
 
 struct hpdf_error {
     HPDF_STATUS code, detail;

@@ -6,7 +6,7 @@
  * shares the smallest are gathered into "其他", and categories without data
  * are counted in the legend, not drawn as empty slices.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -18,7 +18,7 @@
 
 #include <hpdf.h>
 
-#include "render/canvas.h"
+#include "chart/canvas.h"
 #include "render/font.h"
 #include "util/buf.h"
 #include "util/err.h"

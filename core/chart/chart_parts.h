@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#include "render/chart.h"
+#include "chart/chart.h"
 
 /* ---- the model ---------------------------------------------------------- */
 

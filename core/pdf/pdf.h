@@ -19,7 +19,7 @@
 #include "render/doc.h"
 #include "render/font.h"
 #include "render/layout.h"
-#include "render/subset.h"
+#include "pdf/subset.h"
 #include "util/buf.h"
 #include "util/err.h"
 

@@ -6,7 +6,7 @@
  * series each label also carries the value.  A missing value leaves a gap
  * in its polygon rather than pulling it to the centre.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,7 +5,7 @@
  * than room, the legend shrinks to the smallest size and then says how many
  * it left out, rather than overlapping the chart.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * the fonts to the box, set the title, and hand the rest of the box to the
  * painter of the chart's kind.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <stdio.h>
 

@@ -6,7 +6,7 @@
  * hundred thousand values cost no more to draw than a thousand and no peak
  * is lost.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <stdlib.h>
 

@@ -1,5 +1,5 @@
 /* subset.c — cutting the report font down with HarfBuzz (see subset.h). */
-#include "render/subset.h"
+#include "pdf/subset.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * that can hold them; a cell without data is grey and hatched.  Below, a
  * colour bar with ticks is the legend.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <stdlib.h>
 

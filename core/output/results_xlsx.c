@@ -3,7 +3,7 @@
  * office forwards: a summary sheet (汇总) with the ranking, then one sheet
  * per area with every county's items.  Headers are Chinese.
  */
-#include "assess/results.h"
+#include "output/results.h"
 
 #include <fcntl.h>
 #include <limits.h>

@@ -1,5 +1,5 @@
 /* pdf_font.c — the font subset in a libharu document (see pdf_font.h). */
-#include "render/pdf_font.h"
+#include "pdf/pdf_font.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
  * are sticky anyway).  Colour, line width and dash are only written when they
  * change, which keeps table-heavy pages small.
  */
-#include "render/canvas_pdf.h"
+#include "pdf/canvas_pdf.h"
 
 #include <math.h>
 #include <stdio.h>

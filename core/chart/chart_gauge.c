@@ -5,7 +5,7 @@
  * reference value is the target, marked on every dial and bar; a value
  * short of it takes the second palette colour.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <stdio.h>
 #include <stdlib.h>

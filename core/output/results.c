@@ -2,7 +2,7 @@
  * results.c — the ranking and a county's details of a stored run, as a
  * terminal table, CSV or JSON (see results.h).
  */
-#include "assess/results.h"
+#include "output/results.h"
 
 #include <math.h>
 #include <stdlib.h>

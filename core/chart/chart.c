@@ -6,7 +6,7 @@
  * model: texts are valid UTF-8 without control characters and of bounded
  * length, values are finite or missing, counts stay under the limits.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  * formatting, value axes with gridlines, and category labels that are
  * shrunk, wrapped or thinned so that they never overlap.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 #include <stdio.h>
 #include <stdlib.h>

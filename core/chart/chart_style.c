@@ -7,7 +7,7 @@
  * grey range, and from the fourth series on a hatch (bars), a marker shape
  * and a dash (lines) keep apart what grey alone would not.
  */
-#include "render/chart_parts.h"
+#include "chart/chart_parts.h"
 
 const struct kp_chart_rgb kp_chart_ink = { 0.13, 0.13, 0.13 };
 const struct kp_chart_rgb kp_chart_muted = { 0.45, 0.45, 0.45 };
