@@ -5,7 +5,6 @@
  */
 #include "output/results.h"
 
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include <xlsxwriter.h>
 
 #include "store/store.h"
+#include "util/atomic_file.h"
 
 struct book {
     lxw_workbook *wb;
@@ -72,24 +72,13 @@ static void sheet_name(const char *title, int seq, char *out, size_t size)
     out[o] = 0;
 }
 
-/* Flush a finished file to disk before it is renamed over the final name. */
-static int flush_file(const char *path)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
-}
-
 int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
 {
     /* The workbook is written under a temporary name and renamed when whole,
      * so that the final name never holds half of one (as reports are). */
     char tmp[PATH_MAX];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid()) >= (int)sizeof tmp)
-        return kp_fail(e, "%s: the file name is too long", path);
+    if (kp_atomic_temp_name(path, tmp, sizeof tmp, e) != 0)
+        return -1;
     struct book b = {0};
     b.wb = workbook_new(tmp);
     if (!b.wb)
@@ -214,11 +203,9 @@ out:
     if (rc == 0 && (b.err != LXW_NO_ERROR || cl != LXW_NO_ERROR))
         rc = kp_fail(e, "%s: cannot write the workbook: %s", path,
                      lxw_strerror(b.err != LXW_NO_ERROR ? b.err : cl));
-    if (rc == 0 && flush_file(tmp) != 0)
-        rc = kp_fail_errno(e, "%s: cannot flush to disk", path);
-    if (rc == 0 && rename(tmp, path) != 0)
-        rc = kp_fail_errno(e, "%s: cannot replace the file", path);
-    if (rc != 0)
+    if (rc != 0) {
         unlink(tmp);
-    return rc;
+        return rc;
+    }
+    return kp_atomic_commit(tmp, path, e);
 }

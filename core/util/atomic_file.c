@@ -68,3 +68,36 @@ fail:
     free(tmp);
     return -1;
 }
+
+int kp_atomic_temp_name(const char *path, char *tmp, size_t size, kp_err *e)
+{
+    static unsigned counter;
+    int n = snprintf(tmp, size, "%s.tmp-%ld-%u", path, (long)getpid(),
+                     __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
+    if (n < 0 || (size_t)n >= size)
+        return kp_fail(e, "%s: the file name is too long", path);
+    return 0;
+}
+
+int kp_atomic_commit(const char *tmp, const char *path, kp_err *e)
+{
+    int fd = open(tmp, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        kp_fail_errno(e, "%s: cannot reopen the file just written", path);
+        goto fail;
+    }
+    int rc = fsync(fd);
+    close(fd);
+    if (rc < 0) {
+        kp_fail_errno(e, "%s: cannot flush to disk", path);
+        goto fail;
+    }
+    if (rename(tmp, path) < 0) {
+        kp_fail_errno(e, "%s: cannot replace the file", path);
+        goto fail;
+    }
+    return 0;
+fail:
+    unlink(tmp);
+    return -1;
+}
