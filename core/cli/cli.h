@@ -25,6 +25,19 @@ struct kp_command {
     int (*run)(int argc, char **argv);
 };
 
+/* The commands, one per cmd_<name>.c. */
+int kp_cmd_init(int argc, char **argv);
+int kp_cmd_plugins(int argc, char **argv);
+int kp_cmd_import(int argc, char **argv);
+int kp_cmd_indicators(int argc, char **argv);
+int kp_cmd_report(int argc, char **argv);
+int kp_cmd_chart(int argc, char **argv);
+int kp_cmd_demo(int argc, char **argv);
+int kp_cmd_template(int argc, char **argv);
+int kp_cmd_check(int argc, char **argv);
+int kp_cmd_assess(int argc, char **argv);
+int kp_cmd_results(int argc, char **argv);
+
 /* Print "kaoping: <message>" to stderr. */
 void kp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* For a wrong command line: the message, then a pointer to --help.  Returns KP_EXIT_USAGE. */

@@ -6,18 +6,6 @@
 #include "cli/cli.h"
 #include "kp_config.h"
 
-int kp_cmd_init(int argc, char **argv);
-int kp_cmd_plugins(int argc, char **argv);
-int kp_cmd_import(int argc, char **argv);
-int kp_cmd_indicators(int argc, char **argv);
-int kp_cmd_report(int argc, char **argv);
-int kp_cmd_chart(int argc, char **argv);
-int kp_cmd_demo(int argc, char **argv);
-int kp_cmd_template(int argc, char **argv);
-int kp_cmd_check(int argc, char **argv);
-int kp_cmd_assess(int argc, char **argv);
-int kp_cmd_results(int argc, char **argv);
-
 static const struct kp_command commands[] = {
     {"init", "create a database", kp_cmd_init},
     {"plugins", "list the loaded work-area plugins", kp_cmd_plugins},

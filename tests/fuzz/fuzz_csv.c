@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "csv/csv.h"
 #include "csv/encoding.h"
 #include "util/buf.h"

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "assess/assess.h"
 #include "report/report.h"
 

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "assess/assess.h"
 
 #ifndef FUZZ_PLUGIN
