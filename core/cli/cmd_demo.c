@@ -384,7 +384,7 @@ static int parse_number(const char *text, double lo, double hi, double *out)
     return 0;
 }
 
-int kp_cmd_demo(int argc, char **argv)
+int kp_cmd_demo(struct kp_cli *cli, int argc, char **argv)
 {
     struct demo_run r = {.dir = "demo", .tty = isatty(2)};
     /* Progress and problems go to stderr: keep stdout's lines in step with them. */
@@ -452,14 +452,14 @@ int kp_cmd_demo(int argc, char **argv)
     }
     if (write_city(&r))
         return KP_EXIT_FAIL;
-    if (kp_cli_load_plugins(&r.reg))
+    if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;
+    r.reg = cli->reg;
     int rc = KP_EXIT_FAIL;
     if (import_city(&r) == 0 && assess_and_render(&r) == 0) {
         printf("%sthe demo city is in %s: %s (the CSV files), %s\n", r.quiet ? "" : "\n", r.dir,
                r.data, r.db);
         rc = KP_EXIT_OK;
     }
-    kp_registry_free(r.reg);
     return rc;
 }

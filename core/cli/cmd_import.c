@@ -73,7 +73,7 @@ static void on_progress(void *ud, const char *path, uint64_t done, uint64_t tota
     }
 }
 
-int kp_cmd_import(int argc, char **argv)
+int kp_cmd_import(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB;
     struct cli_state state = {.tty = isatty(2)};
@@ -94,14 +94,10 @@ int kp_cmd_import(int argc, char **argv)
     if (optind == argc)
         return kp_cli_usage_error("import", "name the files or folders to import");
 
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
-    kp_store *s;
-    if (kp_cli_open_store(&s, db, 0, reg)) {
-        kp_registry_free(reg);
-        return KP_EXIT_FAIL;
-    }
+    kp_store *s = cli->store;
+    kp_registry *reg = cli->reg;
     kp_import_hooks hooks = {.ud = &state, .problem = on_problem, .file_done = on_file,
                              .progress = on_progress};
     kp_import_totals t;
@@ -115,7 +111,5 @@ int kp_cmd_import(int argc, char **argv)
                "(import %ld)\n",
                t.files, t.files == 1 ? "" : "s", t.rows, t.added, t.replaced, t.unchanged,
                t.import_id);
-    kp_store_close(s);
-    kp_registry_free(reg);
     return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

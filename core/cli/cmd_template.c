@@ -371,7 +371,7 @@ static int run(const char *dir, const struct chosen *list, size_t n, int force)
     return KP_EXIT_OK;
 }
 
-int kp_cmd_template(int argc, char **argv)
+int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
 {
     int all = 0, force = 0;
     static const struct option opts[] = {{"all", no_argument, NULL, 'a'},
@@ -398,9 +398,9 @@ int kp_cmd_template(int argc, char **argv)
         return kp_cli_usage_error("template", "unexpected argument '%s'", args[given + 1]);
     const char *dir = nargs > given ? args[given] : ".";
 
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
+    if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;
+    kp_registry *reg = cli->reg;
     size_t total = 1, n = 0;
     for (size_t i = 0; i < kp_registry_count(reg); i++)
         total += kp_registry_plugin(reg, i)->ntables;
@@ -429,6 +429,5 @@ int kp_cmd_template(int argc, char **argv)
     if (rc == KP_EXIT_OK)
         rc = run(dir, list, n, force);
     free(list);
-    kp_registry_free(reg);
     return rc;
 }
