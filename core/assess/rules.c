@@ -20,6 +20,8 @@
 #include "kp_config.h"
 #include "util/buf.h"
 #include "util/paths.h"
+#include "util/readfile.h"
+#include "util/suggest.h"
 
 /* The work areas of the plan.  An area with one of these ids whose plugin is
  * not installed is skipped with a note; any other unknown id is a mistake. */
@@ -95,26 +97,6 @@ void kp_rules_print_diags(const kp_rules *r, FILE *f)
 
 /* ---- "did you mean" ---------------------------------------------------------- */
 
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return 99;
-    size_t prev[65], cur[65];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-        }
-        memcpy(prev, cur, (lb + 1) * sizeof *prev);
-    }
-    return prev[lb];
-}
-
 /* " (did you mean 'x'?)" for the closest candidate, or "" when none is close. */
 static const char *suggest(const char *word, const char *const *cands, size_t n, char *buf,
                            size_t size)
@@ -123,7 +105,7 @@ static const char *suggest(const char *word, const char *const *cands, size_t n,
     size_t bestd = 99, len = strlen(word);
     size_t limit = len / 3 > 2 ? len / 3 : 2;
     for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(word, cands[i]);
+        size_t d = kp_edit_distance(word, cands[i], KP_EDIT_EXACT);
         if (d < bestd)
             best = cands[i], bestd = d;
     }
@@ -749,25 +731,6 @@ static int collect(lua_State *L)
 
 /* ---- loading ----------------------------------------------------------------------- */
 
-static int read_whole(const char *path, kp_buf *b, kp_err *e)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return kp_fail_errno(e, "%s", path);
-    char tmp[65536];
-    size_t n;
-    int rc = 0;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if (kp_buf_append(b, tmp, n) < 0) {
-            rc = kp_fail(e, "%s: file too large", path);
-            break;
-        }
-    if (!rc && ferror(f))
-        rc = kp_fail(e, "%s: read error", path);
-    fclose(f);
-    return rc;
-}
-
 static int name_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -798,7 +761,7 @@ static int load_library(kp_rules *r, const char *dir, kp_err *e)
         kp_buf b;
         kp_buf_init(&b, 16u << 20);
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (rc == 0 && (rc = read_whole(path, &b, e)) == 0) {
+        if (rc == 0 && (rc = kp_read_file(path, &b, e)) == 0) {
             kp_sha256_update(&h, names[i], strlen(names[i]) + 1);
             kp_sha256_update(&h, b.data ? b.data : "", b.len);
             rc = kp_sandbox_load_library(r->sb, path, e);
@@ -821,7 +784,7 @@ int kp_rules_load(kp_rules **out, const char *path, const char *lib_dir, const k
     }
     kp_buf src;
     kp_buf_init(&src, 16u << 20);
-    if (read_whole(path, &src, e) < 0) {
+    if (kp_read_file(path, &src, e) < 0) {
         kp_buf_free(&src);
         kp_rules_free(r);
         return -1;
