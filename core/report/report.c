@@ -178,7 +178,10 @@ static int read_subject(kp_report *r, int idx, size_t i, kp_report_subject *s, k
     const char *f[3] = {"code", "name", "file"};
     char *v[3] = {NULL, NULL, NULL};
     for (int k = 0; k < 3; k++) {
-        int t = lua_getfield(L, idx, f[k]);
+        /* Raw: this runs outside any time or memory limit, where an __index
+         * must not run. */
+        lua_pushstring(L, f[k]);
+        int t = lua_rawget(L, idx);
         if (t == LUA_TSTRING || t == LUA_TNUMBER)
             v[k] = strdup(lua_tostring(L, -1));
         lua_pop(L, 1);
