@@ -109,6 +109,7 @@ static const char *kept_text(lua_State *L, int keep, const char *method, const c
 static const char *opt_field_string(lua_State *L, int idx, const char *field, const char *def,
                                     const char *method, int keep)
 {
+    KP_LUA_BALANCED(L);
     int t = raw_field(L, idx, field);
     if (t == LUA_TNIL) {
         lua_pop(L, 1);
@@ -117,12 +118,15 @@ static const char *opt_field_string(lua_State *L, int idx, const char *field, co
     if (t != LUA_TSTRING && t != LUA_TNUMBER)
         luaL_error(L, "doc:%s: field '%s' must be a string, not %s", method, field,
                    lua_typename(L, t));
-    return kept_text(L, keep, method, field);
+    const char *s = kept_text(L, keep, method, field);
+    KP_LUA_BALANCE_IS(L, 0);
+    return s;
 }
 
 static double opt_field_number(lua_State *L, int idx, const char *field, double def,
                                const char *method)
 {
+    KP_LUA_BALANCED(L);
     int t = raw_field(L, idx, field);
     double v = def;
     if (t == LUA_TNUMBER)
@@ -131,6 +135,7 @@ static double opt_field_number(lua_State *L, int idx, const char *field, double 
         luaL_error(L, "doc:%s: field '%s' must be a number, not %s", method, field,
                    lua_typename(L, t));
     lua_pop(L, 1);
+    KP_LUA_BALANCE_IS(L, 0);
     if (!isfinite(v))
         luaL_error(L, "doc:%s: field '%s' must be a finite number", method, field);
     return v;
@@ -141,6 +146,7 @@ static double opt_field_number(lua_State *L, int idx, const char *field, double 
 static int opt_field_int(lua_State *L, int idx, const char *field, int def, int lo, int hi,
                          const char *method)
 {
+    KP_LUA_BALANCED(L);
     int t = raw_field(L, idx, field);
     lua_Integer v = def;
     if (t == LUA_TNUMBER && !lua_isinteger(L, -1)) {
@@ -156,6 +162,7 @@ static int opt_field_int(lua_State *L, int idx, const char *field, int def, int 
                    lua_typename(L, t));
     }
     lua_pop(L, 1);
+    KP_LUA_BALANCE_IS(L, 0);
     if (v < lo || v > hi)
         luaL_error(L, "doc:%s: field '%s' must be a whole number from %d to %d", method, field,
                    lo, hi);
@@ -444,6 +451,7 @@ static enum kp_text_align parse_align(lua_State *L, int col, int keep)
 /* Read the columns once into `cols`; returns whether any has a title. */
 static int read_columns(lua_State *L, int cols_idx, size_t ncols, struct column *cols, int keep)
 {
+    KP_LUA_BALANCED(L);
     int header = 0;
     for (size_t c = 0; c < ncols; c++) {
         if (lua_rawgeti(L, cols_idx, (lua_Integer)c + 1) != LUA_TTABLE)
@@ -454,6 +462,7 @@ static int read_columns(lua_State *L, int cols_idx, size_t ncols, struct column 
             header = 1;
         lua_pop(L, 2);
     }
+    KP_LUA_BALANCE_IS(L, 0);
     return header;
 }
 
@@ -470,6 +479,7 @@ static int push_row(lua_State *L, int rows_idx, size_t r, size_t ncols)
 
 static void check_rows(lua_State *L, int rows_idx, size_t nrows, size_t ncols)
 {
+    KP_LUA_BALANCED(L);
     for (size_t r = 0; r < nrows; r++) {
         int row = push_row(L, rows_idx, r, ncols);
         for (size_t c = 0; c < ncols; c++) {
@@ -481,6 +491,7 @@ static void check_rows(lua_State *L, int rows_idx, size_t nrows, size_t ncols)
         }
         lua_pop(L, 1);
     }
+    KP_LUA_BALANCE_IS(L, 0);
 }
 
 static int m_table(lua_State *L)
@@ -577,6 +588,7 @@ static void chart_texts(lua_State *L, kp_chart *c, int keep)
  * draw in reasonable time. */
 static size_t chart_categories(lua_State *L, kp_chart *c, enum kp_chart_kind k)
 {
+    KP_LUA_BALANCED(L);
     kp_err e;
     if (raw_field(L, 2, "categories") != LUA_TTABLE)
         luaL_error(L, "doc:chart: categories={\"江北区\", ...} is required");
@@ -594,11 +606,13 @@ static size_t chart_categories(lua_State *L, kp_chart *c, enum kp_chart_kind k)
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    KP_LUA_BALANCE_IS(L, 0);
     return ncat;
 }
 
 static void chart_values(lua_State *L, kp_chart *c, size_t s_i, size_t ncat)
 {
+    KP_LUA_BALANCED(L);
     kp_err e;
     if (raw_field(L, -1, "values") != LUA_TTABLE)
         luaL_error(L, "doc:chart: series %d needs values={...}", (int)s_i + 1);
@@ -624,10 +638,12 @@ static void chart_values(lua_State *L, kp_chart *c, size_t s_i, size_t ncat)
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    KP_LUA_BALANCE_IS(L, 0);
 }
 
 static void chart_series(lua_State *L, kp_chart *c, size_t ncat, int keep)
 {
+    KP_LUA_BALANCED(L);
     kp_err e;
     raw_field(L, 2, "series");
     size_t nser = lua_rawlen(L, -1);
@@ -641,6 +657,7 @@ static void chart_series(lua_State *L, kp_chart *c, size_t ncat, int keep)
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    KP_LUA_BALANCE_IS(L, 0);
 }
 
 static void chart_scale(lua_State *L, kp_chart *c, int keep)

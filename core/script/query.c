@@ -16,6 +16,7 @@
 
 #include <string.h>
 
+#include "script/balance.h"
 #include "store/store.h"
 
 #define STMT_META "kaoping.statement"
@@ -119,6 +120,7 @@ int kp_query_lua(lua_State *L)
     size_t len;
     const char *sql = luaL_checklstring(L, 1, &len);
     int nvalues = lua_gettop(L) - 1;
+    KP_LUA_BALANCED(L);
     if (!sb->db)
         return luaL_error(L, "kaoping.query: no database is open");
 
@@ -203,6 +205,7 @@ int kp_query_lua(lua_State *L)
     sqlite3_finalize(*box);
     *box = NULL;
     lua_remove(L, boxi);
+    KP_LUA_BALANCE_IS(L, 1);
     return 1;
 }
 
