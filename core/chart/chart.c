@@ -246,6 +246,10 @@ int kp_chart_set_value(kp_chart *c, size_t series, size_t category, double value
                           "leave it missing for no data",
                        title_of(c), c->categories[category], series,
                        isnan(value) ? "NaN" : "infinite");
+    if (fabs(value) > KP_CHART_MAX_VALUE)
+        return kp_fail(e, "chart \"%s\": the value %g for \"%s\" is beyond ±%g, which a chart "
+                          "cannot scale; give it in a larger unit",
+                       title_of(c), value, c->categories[category], KP_CHART_MAX_VALUE);
     c->series[series].values[category] = value;
     return 0;
 }
@@ -263,8 +267,9 @@ int kp_chart_add_reference(kp_chart *c, double value, const char *label, kp_err 
     if (c->nrefs >= KP_CHART_MAX_REFERENCES)
         return kp_fail(e, "chart \"%s\": more than %d reference values", title_of(c),
                        KP_CHART_MAX_REFERENCES);
-    if (!isfinite(value))
-        return kp_fail(e, "chart \"%s\": a reference value must be a finite number", title_of(c));
+    if (!isfinite(value) || fabs(value) > KP_CHART_MAX_VALUE)
+        return kp_fail(e, "chart \"%s\": a reference value must be a finite number within ±%g",
+                       title_of(c), KP_CHART_MAX_VALUE);
     char *copy;
     if (copy_text(&copy, label, "a reference label", e))
         return kp_err_wrap(e, "chart \"%s\"", title_of(c));
@@ -280,7 +285,8 @@ int kp_chart_set_range(kp_chart *c, double min, double max, kp_err *e)
         return kp_fail(e, "chart \"%s\": the value range %g..%g is empty or not a number; the "
                           "minimum must be below the maximum",
                        title_of(c), min, max);
-    if (max - min < 1e-9 * fmax(fabs(min), fabs(max)) || max - min > 1e300)
+    if (max - min < 1e-9 * fmax(fabs(min), fabs(max)) || fabs(min) > KP_CHART_MAX_VALUE ||
+        fabs(max) > KP_CHART_MAX_VALUE)
         return kp_fail(e, "chart \"%s\": the value range %g..%g cannot be drawn", title_of(c),
                        min, max);
     c->fixed_range = 1;
@@ -295,5 +301,25 @@ int kp_chart_set_decimals(kp_chart *c, int decimals, kp_err *e)
         return kp_fail(e, "chart \"%s\": %d decimals; use 0 to 6, or -1 to choose from the data",
                        title_of(c), decimals);
     c->decimals = decimals;
+    return 0;
+}
+
+int kp_chart_check_size(enum kp_chart_kind k, size_t ncategories, size_t nseries, kp_err *e)
+{
+    if (nseries > KP_CHART_MAX_SERIES)
+        return kp_fail(e, "%zu series are more than the %d a chart shows", nseries,
+                       KP_CHART_MAX_SERIES);
+    if (ncategories > KP_CHART_MAX_CATEGORIES)
+        return kp_fail(e, "%zu categories are more than the %d a chart shows", ncategories,
+                       KP_CHART_MAX_CATEGORIES);
+    double cells = (double)ncategories * (double)(nseries ? nseries : 1);
+    if (k == KP_CHART_HEATMAP && cells > KP_CHART_MAX_HEATMAP_CELLS)
+        return kp_fail(e, "a heatmap of %zu × %zu cells is more than the %d that can be drawn "
+                          "and read; split it or use a ranking",
+                       ncategories, nseries, KP_CHART_MAX_HEATMAP_CELLS);
+    if (cells > KP_CHART_MAX_POINTS)
+        return kp_fail(e, "%zu × %zu values are more than the %d a chart can draw in "
+                          "reasonable time",
+                       ncategories, nseries, KP_CHART_MAX_POINTS);
     return 0;
 }

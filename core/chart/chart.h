@@ -48,6 +48,13 @@ enum kp_chart_kind {
 #define KP_CHART_MAX_TEXT 512         /* bytes in any one title, label or name */
 #define KP_CHART_MAX_SPOKES 64        /* categories of a radar chart */
 #define KP_CHART_MAX_GAUGES 64        /* categories of a gauge chart */
+/* Cells (categories × series) of a heatmap, and points of any other chart:
+ * what renders in seconds (docs/security.md has the figures). */
+#define KP_CHART_MAX_HEATMAP_CELLS 100000
+#define KP_CHART_MAX_POINTS 200000
+/* Largest magnitude of a value, reference or range end: beyond it the axis
+ * arithmetic loses the precision its ticks need. */
+#define KP_CHART_MAX_VALUE 1e15
 
 typedef struct kp_chart kp_chart;
 
@@ -85,6 +92,13 @@ int kp_chart_add_reference(kp_chart *c, double value, const char *label, kp_err 
 int kp_chart_set_range(kp_chart *c, double min, double max, kp_err *e);
 /* Decimals in value labels: 0..6, or -1 (the default) to choose from the data. */
 int kp_chart_set_decimals(kp_chart *c, int decimals, kp_err *e);
+
+/* Refuse, before any is added, a chart of kind `k` with `ncategories` ×
+ * `nseries` values that would take too long to draw. */
+int kp_chart_check_size(enum kp_chart_kind k, size_t ncategories, size_t nseries, kp_err *e);
+/* Whether the finished chart can be drawn at all (categories, series, radar
+ * spokes, pie values...), whatever the box; kp_chart_paint checks it too. */
+int kp_chart_check(const kp_chart *c, kp_err *e);
 
 /* Paint the chart into the box (x, y, w, h) in points.  Fails, with the chart
  * named in the message, when the chart cannot be drawn (no categories, a

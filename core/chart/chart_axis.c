@@ -18,7 +18,9 @@ void kp_chart_axis_nice(struct kp_chart_axis *ax, double lo, double hi, int max_
         max_ticks = 1;
     if (max_ticks > MAX_TICKS)
         max_ticks = MAX_TICKS;
-    if (!(hi > lo)) {
+    /* A span too small for the magnitude (1e15 .. 1e15 + 0.001) has no
+     * ticks a double can step through: widen it like an empty one. */
+    if (!(hi > lo) || hi - lo < 1e-9 * fmax(fabs(lo), fabs(hi))) {
         double d = lo == 0 ? 1 : fabs(lo) * 0.1;
         lo -= d;
         hi += d;
@@ -45,12 +47,12 @@ double kp_chart_axis_frac(const struct kp_chart_axis *ax, double v)
     return t < 0 ? 0 : t > 1 ? 1 : t;
 }
 
-/* The first tick at or above lo, and how many there are. */
-static int ticks(const struct kp_chart_axis *ax, double *first)
+int kp_chart_axis_ticks(const struct kp_chart_axis *ax, double *first)
 {
     *first = ceil(ax->lo / ax->step - 1e-9) * ax->step;
-    int n = (int)floor((ax->hi - *first) / ax->step + 1e-9) + 1;
-    return n < 0 ? 0 : n > MAX_TICKS + 1 ? MAX_TICKS + 1 : n;
+    /* Clamped as a double: a cast of an out-of-range double is undefined. */
+    double n = floor((ax->hi - *first) / ax->step + 1e-9) + 1;
+    return !(n > 0) ? 0 : n > MAX_TICKS + 1 ? MAX_TICKS + 1 : (int)n;
 }
 
 void kp_chart_value_axis(const kp_chart *c, int with_zero, int stacked, double length,
@@ -155,7 +157,7 @@ static double tick_size(const struct kp_chart_frame *f)
 double kp_chart_ticks_width(const struct kp_chart_frame *f, const struct kp_chart_axis *ax)
 {
     double first, widest = 0;
-    int n = ticks(ax, &first);
+    int n = kp_chart_axis_ticks(ax, &first);
     for (int i = 0; i < n; i++) {
         char label[64];
         kp_chart_format(label, sizeof label, first + i * ax->step, ax->decimals);
@@ -169,7 +171,7 @@ void kp_chart_axis_left(const struct kp_chart_frame *f, const struct kp_chart_ax
 {
     kp_canvas *cv = f->cv;
     double size = tick_size(f), first;
-    int n = ticks(ax, &first);
+    int n = kp_chart_axis_ticks(ax, &first);
     cv->ops->set_dash(cv, 0, 0);
     cv->ops->set_line_width(cv, 0.5);
     kp_chart_color(cv, kp_chart_grid);
@@ -202,7 +204,7 @@ void kp_chart_axis_bottom(const struct kp_chart_frame *f, const struct kp_chart_
 {
     kp_canvas *cv = f->cv;
     double size = tick_size(f), first;
-    int n = ticks(ax, &first);
+    int n = kp_chart_axis_ticks(ax, &first);
     cv->ops->set_dash(cv, 0, 0);
     cv->ops->set_line_width(cv, 0.5);
     kp_chart_color(cv, kp_chart_grid);

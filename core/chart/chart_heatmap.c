@@ -159,8 +159,12 @@ static void scale(const struct heat *h, double y, double width, int missing)
         cv->ops->fill(cv);
     }
     kp_chart_color(cv, kp_chart_muted);
-    double first = ceil(h->ax.lo / h->ax.step - 1e-9) * h->ax.step;
-    for (double t = first; t <= h->ax.hi + h->ax.step * 1e-6; t += h->ax.step) {
+    /* Counted, never stepped by adding: t += step stands still once step is
+     * below t's precision, and the loop never ended. */
+    double first;
+    int nticks = kp_chart_axis_ticks(&h->ax, &first);
+    for (int k = 0; k < nticks; k++) {
+        double t = first + k * h->ax.step;
         char label[64];
         kp_chart_format(label, sizeof label, t, h->ax.decimals);
         double tx = x + kp_chart_axis_frac(&h->ax, t) * width;

@@ -16,8 +16,10 @@ static const char *title_of(const kp_chart *c)
     return c->title ? c->title : "(untitled)";
 }
 
-static int check_drawable(const kp_chart *c, double w, double h, kp_err *e)
+int kp_chart_check(const kp_chart *c, kp_err *e)
 {
+    if (kp_chart_check_size(c->kind, c->ncategories, c->nseries, e))
+        return kp_err_wrap(e, "chart \"%s\"", title_of(c));
     if (c->ncategories == 0)
         return kp_fail(e, "chart \"%s\" has no categories: add the counties, areas or months it "
                           "shows",
@@ -44,6 +46,13 @@ static int check_drawable(const kp_chart *c, double w, double h, kp_err *e)
                                   "shares of a whole, so values must be zero or more",
                                title_of(c), c->categories[i], v);
         }
+    return 0;
+}
+
+static int check_drawable(const kp_chart *c, double w, double h, kp_err *e)
+{
+    if (kp_chart_check(c, e))
+        return -1;
     if (w < MIN_W || h < MIN_H)
         return kp_fail(e, "chart \"%s\": a box of %.0f × %.0f points is too small to draw it in "
                           "(at least %.0f × %.0f)",

@@ -123,6 +123,9 @@ struct kp_chart_axis {
 void kp_chart_axis_nice(struct kp_chart_axis *ax, double lo, double hi, int max_ticks, int fixed);
 /* Where v falls on the axis, 0..1, clamped. */
 double kp_chart_axis_frac(const struct kp_chart_axis *ax, double v);
+/* The first tick at or above the axis' low end, and how many ticks there are
+ * (at most a few dozen, whatever the range). */
+int kp_chart_axis_ticks(const struct kp_chart_axis *ax, double *first);
 /* The value range of the chart for a kind: from the data and references,
  * widened to take in zero when `with_zero`, or the fixed range. */
 void kp_chart_value_axis(const kp_chart *c, int with_zero, int stacked, double length,

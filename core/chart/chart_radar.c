@@ -126,13 +126,16 @@ static void ring(const struct radar *rd, double r)
 static void grid(const struct radar *rd)
 {
     kp_canvas *cv = rd->f->cv;
-    double first = ceil(rd->ax.lo / rd->ax.step - 1e-9) * rd->ax.step;
+    double first;
+    int n = kp_chart_axis_ticks(&rd->ax, &first);
     cv->ops->set_dash(cv, 0, 0);
     cv->ops->set_line_width(cv, 0.6);
     kp_chart_color(cv, kp_chart_grid);
-    for (double t = first; t <= rd->ax.hi + rd->ax.step * 1e-6; t += rd->ax.step)
+    for (int k = 0; k < n; k++) {
+        double t = first + k * rd->ax.step;
         if (t > rd->ax.lo + rd->ax.step * 1e-6)
             ring(rd, radius_of(rd, t));
+    }
     cv->ops->stroke(cv);
     kp_chart_color(cv, kp_chart_axis_ink);
     cv->ops->set_line_width(cv, 0.5);
@@ -147,10 +150,14 @@ static void grid(const struct radar *rd)
 static void ring_values(const struct radar *rd)
 {
     kp_canvas *cv = rd->f->cv;
-    double first = ceil(rd->ax.lo / rd->ax.step - 1e-9) * rd->ax.step;
+    double first;
+    int n = kp_chart_axis_ticks(&rd->ax, &first);
     double size = fmax(rd->f->small, rd->f->font * 0.75);
     kp_chart_color(cv, kp_chart_muted);
-    for (double t = first; t <= rd->ax.hi + rd->ax.step * 1e-6; t += rd->ax.step) {
+    /* Counted, like every tick loop: adding a step below t's precision
+     * would never reach the end. */
+    for (int k = 0; k < n; k++) {
+        double t = first + k * rd->ax.step;
         char label[64];
         kp_chart_format(label, sizeof label, t, rd->ax.decimals);
         kp_chart_text(cv, rd->cx + 2, rd->cy - radius_of(rd, t) + size * 1.0, label, size, 0,
