@@ -36,4 +36,8 @@ int kp_cli_load_plugins(kp_registry **out);
  * plugins' tables up to date. */
 int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_registry *reg);
 
+/* Run the web workspace (cmd_serve.c); also `kaoping demo --serve`. */
+struct kp_web_config;
+int kp_cli_serve(const struct kp_web_config *cfg);
+
 #endif

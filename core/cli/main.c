@@ -17,6 +17,9 @@ int kp_cmd_template(int argc, char **argv);
 int kp_cmd_check(int argc, char **argv);
 int kp_cmd_assess(int argc, char **argv);
 int kp_cmd_results(int argc, char **argv);
+int kp_cmd_serve(int argc, char **argv);
+int kp_cmd_user(int argc, char **argv);
+int kp_cmd_audit(int argc, char **argv);
 
 static const struct kp_command commands[] = {
     {"init", "create a database", kp_cmd_init},
@@ -30,6 +33,9 @@ static const struct kp_command commands[] = {
     {"check", "check an assessment rules file", kp_cmd_check},
     {"assess", "assess every county with a rules file and store the run", kp_cmd_assess},
     {"results", "show a stored assessment run", kp_cmd_results},
+    {"serve", "run the web workspace for county and city staff", kp_cmd_serve},
+    {"user", "manage the web workspace's accounts", kp_cmd_user},
+    {"audit", "show the web workspace's audit log", kp_cmd_audit},
 };
 
 static void usage(FILE *f)
