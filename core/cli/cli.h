@@ -39,5 +39,7 @@ int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_reg
 /* Run the web workspace (cmd_serve.c); also `kaoping demo --serve`. */
 struct kp_web_config;
 int kp_cli_serve(const struct kp_web_config *cfg);
+/* Make an account per role and per county (printing their passwords) and serve `db_path`. */
+int kp_cli_demo_serve(const char *db_path, int year);
 
 #endif

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include <sodium.h>
+
 #include "web/auth.h"
 #include "web/web.h"
 
@@ -103,5 +105,68 @@ int kp_cmd_serve(int argc, char **argv)
     }
     if (optind != argc)
         return kp_cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+    return kp_cli_serve(&cfg);
+}
+
+/* A readable random password: no 0/O or 1/l to misread from the screen. */
+static void demo_password(char out[13])
+{
+    static const char set[] = "abcdefghjkmnpqrstuvwxyz23456789";
+    for (int i = 0; i < 12; i++)
+        out[i] = set[randombytes_uniform(sizeof set - 1)];
+    out[12] = '\0';
+}
+
+static int demo_account(sqlite3 *db, const char *name, const char *role, const char *unit,
+                        const char *label, kp_err *e)
+{
+    char pw[13];
+    demo_password(pw);
+    kp_err ignore;
+    if (kp_user_add(db, name, role, unit, pw, &ignore) && kp_user_passwd(db, name, pw, e))
+        return -1;
+    printf("  %-22s %-9s %-14s %s\n", name, role, label, pw);
+    return 0;
+}
+
+static int demo_accounts(const char *db_path, kp_err *e)
+{
+    kp_store *s;
+    if (kp_store_open(&s, db_path, KP_STORE_EXISTING, e))
+        return -1;
+    sqlite3 *db = kp_store_db(s);
+    printf("\n演示账号（密码只在此显示一次）：\n  %-22s %-9s %-14s %s\n", "账号", "角色", "单位", "密码");
+    int rc = demo_account(db, "admin", "admin", NULL, "市协会", e) ||
+             demo_account(db, "staff", "staff", NULL, "市协会", e) ||
+             demo_account(db, "assessor", "assessor", NULL, "市协会", e);
+    sqlite3_stmt *st;
+    if (!rc && sqlite3_prepare_v2(db, "SELECT code, name FROM units WHERE level = 2 ORDER BY code",
+                                  -1, &st, NULL) == SQLITE_OK) {
+        while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+            char name[64];
+            snprintf(name, sizeof name, "county-%s", (const char *)sqlite3_column_text(st, 0));
+            rc = demo_account(db, name, "county", (const char *)sqlite3_column_text(st, 0),
+                              (const char *)sqlite3_column_text(st, 1), e);
+        }
+        sqlite3_finalize(st);
+    } else if (!rc) {
+        rc = kp_sql_fail(e, db, db_path);
+    }
+    kp_store_close(s);
+    return rc ? -1 : 0;
+}
+
+int kp_cli_demo_serve(const char *db_path, int year)
+{
+    kp_err e;
+    if (kp_auth_init(&e) || demo_accounts(db_path, &e)) {
+        kp_cli_error("%s", e.msg);
+        return KP_EXIT_FAIL;
+    }
+    kp_web_config cfg;
+    kp_web_config_defaults(&cfg);
+    cfg.db_path = db_path;
+    cfg.year = year;
+    cfg.ready = on_ready;
     return kp_cli_serve(&cfg);
 }

@@ -186,6 +186,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (cs->began)
         kp_body_end(r);
     handle(sv, r);
+    /* The uploaded files are gone before the client hears the outcome. */
+    kp_body_free(r);
     return send_response(r);
 }
 

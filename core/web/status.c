@@ -74,7 +74,8 @@ static int last_submissions(sqlite3 *db, json_t **out, kp_err *e)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db,
-                           "SELECT s.unit, f.tbl, max(s.import_id), s.at, u.name, s.on_behalf"
+                           "SELECT s.unit, f.tbl, max(s.import_id), strftime('%Y-%m-%d %H:%M', s.at, 'localtime'),"
+                           " u.name, s.on_behalf"
                            " FROM kp_submission_files f JOIN kp_submissions s USING (import_id)"
                            " JOIN kp_users u ON u.id = s.user_id GROUP BY s.unit, f.tbl",
                            -1, &st, NULL) != SQLITE_OK)
