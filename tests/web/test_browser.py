@@ -15,7 +15,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webkit import PASSWORDS, Server  # noqa: E402
+from webkit import PASSWORDS, Server, check, finish  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -29,16 +29,6 @@ except ImportError:
     webdriver = None
 
 COUNTY = "420101000000"
-checks = failures = 0
-
-
-def check(ok, what):
-    global checks, failures
-    checks += 1
-    if not ok:
-        failures += 1
-        print("FAIL:", what, file=sys.stderr)
-    return ok
 
 
 def browser(profile, downloads):
@@ -189,8 +179,7 @@ def main():
     shutil.rmtree(scratch, ignore_errors=True)
     os.makedirs(scratch)
     run(kaoping, scratch)
-    print("%d checks, %d failed; screenshots in %s" % (checks, failures, scratch))
-    return 1 if failures or checks == 0 else 0
+    return finish("; screenshots in " + scratch)
 
 
 if __name__ == "__main__":

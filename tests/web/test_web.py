@@ -13,19 +13,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webkit import (COUNTY_A, COUNTY_B, HOSTILE, Client, Server, lectures,  # noqa: E402
-                    multipart)
+from webkit import (COUNTY_A, COUNTY_B, HOSTILE, Client, Server, check, finish,  # noqa: E402
+                    lectures, multipart)
 
-checks = failures = 0
-
-
-def check(ok, what):
-    global checks, failures
-    checks += 1
-    if not ok:
-        failures += 1
-        print("FAIL:", what, file=sys.stderr)
-    return ok
 
 
 def rows(srv, unit_prefix):
@@ -400,8 +390,7 @@ def main():
         rc = srv.stop()
     check(rc == 0, "the server stops cleanly on SIGTERM (%s)" % rc)
     test_kill_mid_upload(kaoping, srv.scratch)
-    print("%d checks, %d failed" % (checks, failures))
-    return 1 if failures or checks == 0 else 0
+    return finish()
 
 
 if __name__ == "__main__":

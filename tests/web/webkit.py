@@ -25,6 +25,24 @@ UNITS = """code,name,level,parent
 420102001001,南山村,村,420102001000
 """.format(hostile=HOSTILE)
 COUNTY_A, COUNTY_B = "420101000000", "420102000000"
+COUNTS = {"checks": 0, "failures": 0}
+
+
+def check(ok, what):
+    """Count a check; print it when it fails.  The test keeps going."""
+    COUNTS["checks"] += 1
+    if not ok:
+        COUNTS["failures"] += 1
+        print("FAIL:", what, file=sys.stderr)
+    return ok
+
+
+def finish(note=""):
+    """The exit status: 1 when a check failed or none ran."""
+    print("%d checks, %d failed%s" % (COUNTS["checks"], COUNTS["failures"], note))
+    return 1 if COUNTS["failures"] or COUNTS["checks"] == 0 else 0
+
+
 PASSWORDS = {"admin": "admin-pass-1", "staff": "staff-pass-1", "assessor": "assessor-pass-1",
              "county-a": "county-a-pass", "county-b": "county-b-pass"}
 
