@@ -16,22 +16,37 @@
 
 #include "util/paths.h"
 #include "web/body.h"
+#include "web/cache.h"
 #include "web/http.h"
 #include "web/pool.h"
 #include "web/router.h"
 #include "web/session.h"
 #include "web/status.h"
 
-/* Everything a connection callback needs, reached through the daemon's closure. */
-struct server {
-    kp_web web;
-    kp_pool *pool;
-};
-
 struct conn_state {
     kp_req req;
     struct timespec started;
-    int began; /* the body reader has been set up */
+    int began;   /* the body reader has been set up */
+    int handled; /* the response is ready (an upload done by the writer) */
+    struct conn_state *next;
+};
+
+/*
+ * Everything a connection callback needs, reached through the daemon's
+ * closure.  Uploads are imported by one writer thread, in arrival order:
+ * SQLite takes one writer at a time anyway, and a worker that waited for
+ * the write lock would hold up every page of the connections it serves.
+ * The upload's connection is suspended meanwhile and resumed when its
+ * response is ready.
+ */
+struct server {
+    kp_web web;
+    kp_pool *pool;
+    pthread_t writer;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    struct conn_state *head, *tail;
+    int stopping, writer_running;
 };
 
 void kp_web_config_defaults(kp_web_config *c)
@@ -124,6 +139,40 @@ static void handle(struct server *sv, kp_req *r)
     kp_route(r);
 }
 
+static void enqueue(struct server *sv, struct conn_state *cs)
+{
+    pthread_mutex_lock(&sv->lock);
+    cs->next = NULL;
+    if (sv->tail)
+        sv->tail->next = cs;
+    else
+        sv->head = cs;
+    sv->tail = cs;
+    pthread_cond_signal(&sv->wake);
+    pthread_mutex_unlock(&sv->lock);
+}
+
+/* The writer: one upload at a time; on stop, the queue is finished first. */
+static void *writer_main(void *arg)
+{
+    struct server *sv = arg;
+    for (;;) {
+        pthread_mutex_lock(&sv->lock);
+        while (!sv->head && !sv->stopping)
+            pthread_cond_wait(&sv->wake, &sv->lock);
+        struct conn_state *cs = sv->head;
+        if (cs && !(sv->head = cs->next))
+            sv->tail = NULL;
+        pthread_mutex_unlock(&sv->lock);
+        if (!cs)
+            return NULL;
+        handle(sv, &cs->req);
+        kp_body_free(&cs->req);
+        cs->handled = 1;
+        MHD_resume_connection(cs->req.conn);
+    }
+}
+
 static int body_expected(const char *method)
 {
     return !strcmp(method, "POST") || !strcmp(method, "PUT") || !strcmp(method, "PATCH");
@@ -183,8 +232,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_size = 0;
         return MHD_YES;
     }
-    if (cs->began)
+    if (cs->handled)
+        return send_response(r);
+    if (cs->began) {
         kp_body_end(r);
+        cs->began = 0;
+    }
+    if (r->nfiles && !r->too_big && !r->bad_body && sv->writer_running) {
+        MHD_suspend_connection(conn);
+        enqueue(sv, cs);
+        return MHD_YES;
+    }
     handle(sv, r);
     /* The uploaded files are gone before the client hears the outcome. */
     kp_body_free(r);
@@ -252,7 +310,8 @@ static struct MHD_Daemon *start(struct server *sv, const struct sockaddr_in *sa,
                                 char *key)
 {
     const kp_web_config *c = &sv->web.cfg;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
+                     MHD_ALLOW_SUSPEND_RESUME;
     if (cert)
         flags |= MHD_USE_TLS;
     struct MHD_OptionItem tls[] = {
@@ -299,6 +358,16 @@ static int default_year(struct server *sv, kp_err *e)
     return rc;
 }
 
+static void stop_writer(struct server *sv)
+{
+    pthread_mutex_lock(&sv->lock);
+    sv->stopping = 1;
+    pthread_cond_signal(&sv->wake);
+    pthread_mutex_unlock(&sv->lock);
+    pthread_join(sv->writer, NULL);
+    sv->writer_running = 0;
+}
+
 static int run_daemon(struct server *sv, const struct sockaddr_in *sa, kp_err *e)
 {
     const kp_web_config *c = &sv->web.cfg;
@@ -312,8 +381,14 @@ static int run_daemon(struct server *sv, const struct sockaddr_in *sa, kp_err *e
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, NULL); /* the workers inherit it; only sigwait sees them */
     signal(SIGPIPE, SIG_IGN);
+    if (pthread_create(&sv->writer, NULL, writer_main, sv) != 0) {
+        kp_fail(e, "cannot start the upload thread");
+        goto out;
+    }
+    sv->writer_running = 1;
     struct MHD_Daemon *d = start(sv, sa, cert, key);
     if (!d) {
+        stop_writer(sv);
         kp_fail(e, "cannot listen on %s (in use, or not an address of this machine?)", c->listen);
         goto out;
     }
@@ -327,6 +402,7 @@ static int run_daemon(struct server *sv, const struct sockaddr_in *sa, kp_err *e
         c->ready(c->ready_ud, url);
     int sig;
     sigwait(&set, &sig);
+    stop_writer(sv);
     MHD_stop_daemon(d);
     rc = 0;
 out:
@@ -347,6 +423,8 @@ int kp_web_serve(const kp_web_config *c, const kp_registry *reg, kp_err *e)
     struct server *sv = calloc(1, sizeof *sv);
     if (!sv)
         return kp_fail(e, "out of memory");
+    pthread_mutex_init(&sv->lock, NULL);
+    pthread_cond_init(&sv->wake, NULL);
     int rc = load_web(sv, c, reg, e);
     if (rc == 0)
         rc = default_year(sv, e);
@@ -354,6 +432,9 @@ int kp_web_serve(const kp_web_config *c, const kp_registry *reg, kp_err *e)
         rc = run_daemon(sv, &sa, e);
     kp_pool_close(sv->pool);
     kp_tpl_close(sv->web.tpl);
+    kp_cache_clear();
+    pthread_cond_destroy(&sv->wake);
+    pthread_mutex_destroy(&sv->lock);
     free(sv);
     return rc;
 }
