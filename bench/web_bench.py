@@ -78,6 +78,11 @@ def rss_kib(pid):
     return vals.get("VmRSS", 0), vals.get("VmHWM", 0)
 
 
+def cpu_seconds(pid):
+    f = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def setup(kaoping, scratch, counties, staff):
     srv = Server(kaoping, scratch)
     units = os.path.join(scratch, "units.csv")
@@ -152,7 +157,7 @@ def run(srv, counties, staff, limit, think):
 
     threads = [threading.Thread(target=county, args=(c,)) for c in range(counties)]
     staff_threads = [threading.Thread(target=city, args=(s,)) for s in range(staff)]
-    t0 = time.time()
+    t0, cpu0 = time.time(), cpu_seconds(srv.proc.pid)
     for t in threads + staff_threads:
         t.start()
     peak = 0
@@ -162,9 +167,11 @@ def run(srv, counties, staff, limit, think):
     done.set()
     for t in threads + staff_threads:
         t.join(timeout=max(1, deadline - time.time()))
-    wall = time.time() - t0
+    wall, cpu = time.time() - t0, cpu_seconds(srv.proc.pid) - cpu0
     now, hwm = rss_kib(srv.proc.pid)
     report(srv, counties, staff, think, errors, pages, uploads, wall, now, max(peak, now), hwm)
+    print("server CPU: %.2f s for %d uploads and %d pages (%.1f ms a request)"
+          % (cpu, len(uploads), len(pages), cpu * 1e3 / max(1, len(uploads) + len(pages))))
 
 
 def report(srv, counties, staff, think, errors, pages, uploads, wall, rss, peak, hwm):

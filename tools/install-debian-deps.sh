@@ -9,7 +9,7 @@ packages="
   libmicrohttpd-dev libsodium-dev libjansson-dev
   fonts-wqy-microhei
   poppler-utils qpdf sqlite3 valgrind clang libclang-rt-14-dev
-  chromium chromium-driver python3-selenium curl
+  chromium chromium-driver python3-selenium curl openssl
 "
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-debian-deps: run as root (or with sudo)" >&2

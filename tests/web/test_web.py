@@ -5,16 +5,20 @@ cut short or badly named, slow clients, session fixation, password
 guessing, the deadline, and the audit log.
 
 usage: test_web.py KAOPING SCRATCH"""
+import http.client
 import json
 import os
 import shutil
 import socket
+import ssl
+import subprocess
 import sys
 import time
+from urllib.parse import urlencode
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webkit import (COUNTY_A, COUNTY_B, HOSTILE, Client, Server, check, finish,  # noqa: E402
-                    lectures, multipart)
+from webkit import (COUNTY_A, COUNTY_B, HOSTILE, PASSWORDS, Client, Server, check,  # noqa: E402
+                    finish, lectures, multipart)
 
 
 
@@ -361,6 +365,37 @@ def test_kill_mid_upload(kaoping, scratch):
     srv.stop()
 
 
+def test_tls(kaoping, scratch):
+    """Under TLS the cookie is Secure.  Skipped where openssl is missing."""
+    if not shutil.which("openssl"):
+        print("openssl missing: TLS not tested")
+        return
+    cert, key = os.path.join(scratch, "cert.pem"), os.path.join(scratch, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert], check=True,
+                   capture_output=True)
+    srv = Server(kaoping, scratch, ["--tls-cert", cert, "--tls-key", key])
+    srv.proc = subprocess.Popen([kaoping, "serve", "--db", srv.db, "--listen", "127.0.0.1:0",
+                                 "--tls-cert", cert, "--tls-key", key],
+                                stdout=subprocess.PIPE, env=dict(os.environ,
+                                                                 KAOPING_TEST_CHEAP_PWHASH="1"))
+    line = srv.proc.stdout.readline().decode()
+    check(line.startswith("kaoping serve: listening on https://"), "serves HTTPS: %r" % line)
+    port = int(line.rsplit(":", 1)[1].strip("/\n"))
+    ctx = ssl.create_default_context(cafile=cert)
+    ctx.check_hostname = False
+    c = http.client.HTTPSConnection("127.0.0.1", port, context=ctx, timeout=30)
+    c.request("POST", "/login", body=urlencode({"name": "county-a",
+                                                 "password": PASSWORDS["county-a"]}),
+              headers={"Content-Type": "application/x-www-form-urlencoded"})
+    r = c.getresponse()
+    r.read()
+    sc = r.getheader("Set-Cookie", "")
+    check(r.status == 303 and "; Secure" in sc, "under TLS the cookie is Secure: %s" % sc)
+    c.close()
+    check(srv.stop() == 0, "the TLS server stops cleanly")
+
+
 def main():
     kaoping, scratch = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     shutil.rmtree(scratch, ignore_errors=True)
@@ -390,6 +425,7 @@ def main():
         rc = srv.stop()
     check(rc == 0, "the server stops cleanly on SIGTERM (%s)" % rc)
     test_kill_mid_upload(kaoping, srv.scratch)
+    test_tls(kaoping, srv.scratch)
     return finish()
 
 
