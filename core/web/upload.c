@@ -9,6 +9,7 @@
 #include "web/audit.h"
 #include "web/scope.h"
 #include "web/status.h"
+#include "web/wording.h"
 
 struct collect {
     kp_req *r;
@@ -46,8 +47,10 @@ static json_t *split_problem(const kp_req *r, const char *msg)
         memcpy(value, q + 1, (size_t)(q2 - q - 1));
         value[q2 - q - 1] = '\0';
     }
+    char zh[4096];
+    kp_wording_zh(rest, zh, sizeof zh);
     return json_pack("{s:s, s:I, s:s, s:s, s:s}", "file", file, "row", (json_int_t)line,
-                     "column", column, "value", value, "message", rest);
+                     "column", column, "value", value, "message", zh);
 }
 
 static void on_problem(void *ud, const char *msg)
