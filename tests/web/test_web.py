@@ -314,6 +314,9 @@ def test_deadline(srv, cs):
     st, _, text = cs["county-a"].upload([("files", "health_lectures.csv",
                                           lectures("420101001000", 2))], {"year": "2023"})
     check(st == 403 and "截止" in text, "county upload after the deadline refused (%s)" % st)
+    st, _, _ = cs["county-a"].upload([("files", "health_lectures.csv",
+                                       lectures("420101001000", 2))], {"year": "2099"})
+    check(st == 403, "naming another year does not get round the deadline (%s)" % st)
     st, _, _ = cs["staff"].upload([("files", "health_lectures.csv", lectures("420101001000", 5))],
                                   {"unit": COUNTY_A, "year": "2023"})
     check(st == 200, "city staff may still upload for a county (%s)" % st)
