@@ -8,6 +8,10 @@ latency, p50/p95 upload-to-result, and the server's resident memory (now
 and peak).  Accounts use the cheapest password hash (a build-tree binary
 only) so that 150 logins do not dominate; logins are not what is measured.
 
+First, as a baseline, SEQ more counties upload one after another and one
+staff session loads the matrix SEQ times with nothing else running: what a
+request costs when it waits for nobody.
+
 Each staff session reads the matrix for THINK seconds (default 1) before
 loading it again, as a person does; THINK 0 makes every session reload
 without pause.
@@ -24,6 +28,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from webkit import Client, Server  # noqa: E402
 
 PASSWORD = "bench-password"
+SEQ = 10
 # Rows per county per table; the tables a county sends and how their rows look.
 TABLES = {
     "health_lectures": ("单位代码,日期,主题,参加人数", 40,
@@ -106,12 +111,35 @@ def main():
     think = float(sys.argv[5]) if len(sys.argv) > 5 else 1.0
     scratch = tempfile.mkdtemp(prefix="kaoping-web-bench-")
     try:
-        srv = setup(kaoping, scratch, counties, staff)
+        srv = setup(kaoping, scratch, counties + SEQ, staff)
         srv.start()
+        baseline(srv, counties)
         run(srv, counties, staff, limit, think)
         srv.stop()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def baseline(srv, counties):
+    """Counties counties..counties+SEQ-1 upload alone, then the matrix loads alone."""
+    ups, pages = [], []
+    for c in range(counties, counties + SEQ):
+        cl = Client(srv.port)
+        cl.login("c%03d" % c, PASSWORD)
+        cl.request("GET", "/county")
+        t0 = time.time()
+        st, _, _ = cl.upload(files_of(c), path="/api/uploads")
+        ups.append(time.time() - t0)
+        if st != 200:
+            print("baseline upload %d: %d" % (c, st))
+    cl = Client(srv.port)
+    cl.login("s000", PASSWORD)
+    for _ in range(SEQ):
+        t0 = time.time()
+        cl.request("GET", "/city")
+        pages.append(time.time() - t0)
+    print("alone: upload median %.1f ms, matrix page median %.1f ms (%d each)"
+          % (pct(ups, 50) * 1e3, pct(pages, 50) * 1e3, SEQ))
 
 
 def run(srv, counties, staff, limit, think):
@@ -177,12 +205,12 @@ def run(srv, counties, staff, limit, think):
 def report(srv, counties, staff, think, errors, pages, uploads, wall, rss, peak, hwm):
     sent = stored = 0
     for table, (_, n, _) in TABLES.items():
-        sent += n * counties
+        sent += n * (counties + SEQ)
         stored += srv.sql("SELECT count(*) FROM %s" % table)[0][0]
     subs = srv.sql("SELECT count(*) FROM kp_submissions")[0][0]
     print("web bench: %d county sessions uploading %d files (%d rows) each, %d staff sessions "
           "loading the matrix (%g s between loads), %.1f s; load average %s"
-          % (counties, len(TABLES), sent // counties, staff, think, wall,
+          % (counties, len(TABLES), sent // (counties + SEQ), staff, think, wall,
              open("/proc/loadavg").read().split()[0]))
     print("errors: %d%s" % (len(errors), (" — " + "; ".join(errors[:5])) if errors else ""))
     print("rows: sent %d, stored %d, lost %d, duplicated %d; submissions recorded %d"
