@@ -65,6 +65,9 @@ int kp_cmd_template(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_check(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_assess(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_results(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_serve(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_user(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_audit(struct kp_cli *cli, int argc, char **argv);
 
 /* Print "kaoping: <message>" to stderr. */
 void kp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -76,5 +79,11 @@ int kp_cli_load_plugins(kp_registry **out);
 /* Open the database at `path` (must exist unless `create`), and bring the
  * plugins' tables up to date. */
 int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_registry *reg);
+
+/* Run the web workspace (cmd_serve.c); also `kaoping demo --serve`. */
+struct kp_web_config;
+int kp_cli_serve(const struct kp_web_config *cfg);
+/* Make an account per role and per county (printing their passwords) and serve `db_path`. */
+int kp_cli_demo_serve(const char *db_path, int year);
 
 #endif
