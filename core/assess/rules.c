@@ -763,7 +763,7 @@ static int load_library(kp_rules *r, const char *dir, kp_err *e)
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         if (rc == 0 && (rc = kp_read_file(path, &b, e)) == 0) {
             kp_sha256_update(&h, names[i], strlen(names[i]) + 1);
-            kp_sha256_update(&h, b.data ? b.data : "", b.len);
+            kp_sha256_update(&h, b.data, b.len);
             rc = kp_sandbox_load_library(r->sb, path, e);
         }
         kp_buf_free(&b);
@@ -790,7 +790,7 @@ int kp_rules_load(kp_rules **out, const char *path, const char *lib_dir, const k
         return -1;
     }
     size_t srclen = src.len;
-    r->source = src.data ? kp_buf_steal(&src) : strdup("");
+    r->source = kp_buf_steal(&src);
     kp_buf_free(&src);
     if (!r->source) {
         kp_rules_free(r);
