@@ -9,6 +9,7 @@
 #include <string.h>
 #include <uniwidth.h>
 
+#include "store/item_kind.h"
 #include "store/store.h"
 
 #define MAX_AREAS 32
@@ -472,10 +473,12 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
                             num(sqlite3_column_double(st, 1), b, sizeof b),
                             num(sqlite3_column_double(st, 17), b2, sizeof b2));
             }
-            const char *kind = col_text(st, 5);
-            const char *tag = !strcmp(kind, "bonus") ? "［加分］" : !strcmp(kind, "deduction") ?
-                              "［扣分］" : !strcmp(kind, "veto") ? "［一票否决］" : "";
-            fprintf(f, "  %s%s", tag, col_text(st, 4));
+            int kind = kp_item_kind_parse(col_text(st, 5));
+            if (kind > KP_ITEM_INDICATOR)
+                fprintf(f, "  ［%s］%s", kp_item_kind_label((enum kp_item_kind)kind),
+                        col_text(st, 4));
+            else
+                fprintf(f, "  %s", col_text(st, 4));
             if (*status_word(status))
                 fprintf(f, "  %s", status_word(status));
             else if (sqlite3_column_type(st, 11) != SQLITE_NULL)

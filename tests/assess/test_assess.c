@@ -188,6 +188,7 @@ int main(int argc, char **argv)
     CHECK_STR_CONTAINS(o, "- 宣传贯彻党的二十大精神（publicity）：插件未加载，未评分");
     CHECK_STR_CONTAINS(o, "五、推进健康促进行动（15分）：得 14.33 分");
     CHECK_STR_CONTAINS(o, "          A2a 甲三村  本年度未开展大讲堂");
+    CHECK_STR_CONTAINS(o, "\n  ［加分］");
     unlink(out);
     strcat(out, ".xlsx");
     CHECK_INT_EQ(kp_results_xlsx(db, run, out, &e), 0);
