@@ -268,29 +268,19 @@ static int grade_exists(const kp_rules *r, const char *name)
     return 0;
 }
 
-static const char *kind_name(int kind)
+/* An item's kind from the verb that declared it; the verbs are the kinds' own
+ * names, so anything else cannot come from a declaration. */
+static enum kp_item_kind kind_of_verb(const char *verb)
 {
-    switch (kind) {
-    case KP_ITEM_BONUS: return "bonus";
-    case KP_ITEM_DEDUCTION: return "deduction";
-    case KP_ITEM_VETO: return "veto";
-    default: return "indicator";
-    }
-}
-
-static int kind_parse(const char *s)
-{
-    if (!strcmp(s, "bonus")) return KP_ITEM_BONUS;
-    if (!strcmp(s, "deduction")) return KP_ITEM_DEDUCTION;
-    if (!strcmp(s, "veto")) return KP_ITEM_VETO;
-    return KP_ITEM_INDICATOR;
+    int k = kp_item_kind_parse(verb);
+    return k < 0 ? KP_ITEM_INDICATOR : (enum kp_item_kind)k;
 }
 
 /* Read the rule of an item (its body at index `body`) into `it`. */
 static void read_rule(lua_State *L, struct collect *c, kp_rule_area *a, kp_rule_item *it, int body)
 {
     kp_rules *r = c->r;
-    const char *what = kind_name(it->kind);
+    const char *what = kp_item_kind_name(it->kind);
     int t = rawfield(L, body, "rule");
     if (t == LUA_TNIL) {
         diag(r, KP_DIAG_ERROR, it->line, "%s '%s': rule is missing (for example rule = ratio "
@@ -385,12 +375,12 @@ static void read_item(lua_State *L, struct collect *c, kp_rule_area *a, int decl
     memset(it, 0, sizeof *it);
     it->rule_ref = LUA_NOREF;
     rawfield(L, decl, "kind");
-    it->kind = kind_parse(lua_tostring(L, -1));
+    it->kind = kind_of_verb(lua_tostring(L, -1));
     lua_pop(L, 1);
     rawfield(L, decl, "line");
     it->line = (int)lua_tointeger(L, -1);
     lua_pop(L, 1);
-    const char *what = kind_name(it->kind);
+    const char *what = kp_item_kind_name(it->kind);
     if (rawfield(L, decl, "id") != LUA_TSTRING) {
         lua_pop(L, 1);
         return; /* already reported by the verb */
@@ -763,7 +753,7 @@ static int load_library(kp_rules *r, const char *dir, kp_err *e)
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         if (rc == 0 && (rc = kp_read_file(path, &b, e)) == 0) {
             kp_sha256_update(&h, names[i], strlen(names[i]) + 1);
-            kp_sha256_update(&h, b.data ? b.data : "", b.len);
+            kp_sha256_update(&h, b.data, b.len);
             rc = kp_sandbox_load_library(r->sb, path, e);
         }
         kp_buf_free(&b);
@@ -790,7 +780,7 @@ int kp_rules_load(kp_rules **out, const char *path, const char *lib_dir, const k
         return -1;
     }
     size_t srclen = src.len;
-    r->source = src.data ? kp_buf_steal(&src) : strdup("");
+    r->source = kp_buf_steal(&src);
     kp_buf_free(&src);
     if (!r->source) {
         kp_rules_free(r);

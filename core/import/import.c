@@ -187,7 +187,7 @@ static int begin_run(sqlite3 *db, kp_store *s, struct jobs *j, long *id, kp_err 
         kp_buf_printf(&files, "%s%s", i ? "\n" : "", j->items[i].path);
     sqlite3_stmt *st;
     int rc = -1;
-    if (!files.data) {
+    if (kp_buf_failed(&files)) {
         kp_fail(e, "out of memory");
     } else if (sqlite3_prepare_v2(db, "INSERT INTO kp_imports(started, files)"
                                       " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1)",

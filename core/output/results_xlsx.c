@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "store/item_kind.h"
 #include "store/store.h"
 #include "util/atomic_file.h"
 
@@ -158,8 +159,6 @@ int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
         goto out;
     }
     sqlite3_reset(areas);
-    static const char *const kind_cn[][2] = {{"indicator", "指标"}, {"bonus", "加分"},
-                                             {"deduction", "扣分"}, {"veto", "一票否决"}};
     static const char *const status_cn[][2] = {{"scored", "已评分"}, {"no_data", "无数据"},
                                                {"not_scored", "未评分"}, {"skipped", "插件未加载"}};
     while (sqlite3_step(areas) == SQLITE_ROW) {
@@ -180,11 +179,13 @@ int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
         while (sqlite3_step(st) == SQLITE_ROW) {
             for (int c = 0; c < 12; c++) {
                 const char *t = (const char *)sqlite3_column_text(st, c);
-                if (c == 3 || c == 4) {
-                    const char *const(*map)[2] = c == 3 ? kind_cn : status_cn;
+                int kind = c == 3 && t ? kp_item_kind_parse(t) : -1;
+                if (kind >= 0) {
+                    put_text(&b, ws, row, c, kp_item_kind_label((enum kp_item_kind)kind));
+                } else if (c == 4) {
                     for (int k = 0; k < 4; k++)
-                        if (t && !strcmp(t, map[k][0]))
-                            t = map[k][1];
+                        if (t && !strcmp(t, status_cn[k][0]))
+                            t = status_cn[k][1];
                     put_text(&b, ws, row, c, t);
                 } else {
                     put_column(&b, ws, st, c, row, c);
