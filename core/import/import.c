@@ -297,6 +297,40 @@ static long resolve_tables(struct jobs *j, const kp_registry *reg, const kp_impo
     return problems;
 }
 
+static int has_unit_column(const struct kp_table *t)
+{
+    for (size_t c = 0; t && c < t->ncolumns; c++)
+        if (t->columns[c].type == KP_UNIT)
+            return 1;
+    return 0;
+}
+
+/*
+ * Without any unit every unit code of every row is "not in units.csv": say
+ * the cause once, and do not read files that could only repeat it.
+ * Returns 1 when that is the case.
+ */
+static int units_missing(sqlite3 *db, struct jobs *j, const kp_import_hooks *h)
+{
+    int needed = 0;
+    for (size_t i = 0; i < j->n; i++) {
+        if (j->items[i].table == &kp_units_table)
+            return 0;
+        needed |= has_unit_column(j->items[i].table);
+    }
+    sqlite3_stmt *st;
+    int empty = 0;
+    if (needed && sqlite3_prepare_v2(db, "SELECT NOT EXISTS (SELECT 1 FROM units)", -1, &st,
+                                     NULL) == SQLITE_OK) {
+        empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    if (empty)
+        report(h, "数据库里还没有任何单位：请先导入 units.csv（单位表），或把它和这些文件一起导入；"
+                  "在此之前，每一行的单位代码都无从核对");
+    return empty;
+}
+
 struct settle_ctx {
     const kp_import_hooks *h;
     const char *path;
@@ -370,6 +404,11 @@ int kp_import(kp_store *s, const kp_registry *reg, const char *const *paths, siz
         goto out;
     totals->files = (long)j.n;
     totals->problems = resolve_tables(&j, reg, h);
+    if (totals->problems == 0 && units_missing(db, &j, h)) {
+        totals->problems = 1;
+        kp_fail(e, "1 problem found; nothing was imported");
+        goto out;
+    }
     if (!(stats = calloc(j.n, sizeof *stats))) {
         kp_fail(e, "out of memory");
         goto out;

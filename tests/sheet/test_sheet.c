@@ -286,6 +286,19 @@ static void test_problems_name_the_cell(void)
     expect_refused("grouped.xlsx", grouped, 2, 4, "grouped.xlsx:家庭健康知识大讲堂!D2: 参加人数: \"12,34\"");
 }
 
+/* Without units every code is unknown: the cause is said once, not per row. */
+static void test_cause_first(void)
+{
+    kp_store *s = fresh_store("nounits.db");
+    struct capture c;
+    const char *path = in(csv_dir, "health_lectures.csv");
+    CHECK_INT_EQ(import(s, &path, 1, &c), -1);
+    CHECK_STR_EQ(c.text, "数据库里还没有任何单位：请先导入 units.csv（单位表），或把它和这些文件一起"
+                         "导入；在此之前，每一行的单位代码都无从核对\n"
+                         "1 problem found; nothing was imported\n");
+    kp_store_close(s);
+}
+
 static void test_dates_1904(void)
 {
     /* 1904 system: serial 43465 is 2023-01-01 (1462 days less than 44927 in 1900). */
@@ -325,10 +338,10 @@ static void expect_hostile(const char *name, const char *why)
 {
     kp_store *s = fresh_store("hostile.db");
     struct capture c;
-    const char *path = in(scratch, name);
+    const char *paths[] = {in(csv_dir, "units.csv"), in(scratch, name)};
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    CHECK_INT_EQ(import(s, &path, 1, &c), -1);
+    CHECK_INT_EQ(import(s, paths, 2, &c), -1);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     CHECK_STR_CONTAINS(c.text, why);
@@ -434,6 +447,7 @@ int main(int argc, char **argv)
     test_xls();
     test_problems_name_the_cell();
     test_dates_1904();
+    test_cause_first();
     test_hostile();
     kp_registry_free(reg);
     return check_status();
