@@ -48,11 +48,17 @@ long raw_line(const struct raw *r)
 
 void raw_place(const struct raw *r, long line, long col, char *out, size_t n)
 {
-    if (r->kind == KP_SHEET_CSV) {
+    const char *sheet = r->kind == KP_SHEET_XLSX ? kp_xlsx_sheet(r->xlsx)
+                        : r->kind == KP_SHEET_XLS ? kp_xls_sheet(r->xls)
+                                                  : NULL;
+    if (line <= 0) { /* the whole sheet or file */
+        snprintf(out, n, sheet ? "%s:%s" : "%s", r->path, sheet);
+        return;
+    }
+    if (!sheet) {
         snprintf(out, n, "%s:%ld", r->path, line);
         return;
     }
-    const char *sheet = r->kind == KP_SHEET_XLSX ? kp_xlsx_sheet(r->xlsx) : kp_xls_sheet(r->xls);
     char letters[4];
     if (col < 0) {
         snprintf(out, n, "%s:%s!%ld:%ld", r->path, sheet, line, line);

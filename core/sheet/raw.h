@@ -24,7 +24,10 @@ int raw_next(struct raw *r, kp_err *e);
 size_t raw_n(const struct raw *r);
 const char *raw_field(const struct raw *r, size_t i, size_t *len);
 long raw_line(const struct raw *r);
-/* `file:17`, `file:工作表!C17` (col ≥ 0, 0-based) or `file:工作表!17:17` (Excel's row reference). */
+/*
+ * `file:17`, `file:工作表!C17` (col ≥ 0, 0-based) or `file:工作表!17:17` (Excel's row
+ * reference); line ≤ 0: the file (`file`, `file:工作表`).
+ */
 void raw_place(const struct raw *r, long line, long col, char *out, size_t n);
 const char *raw_encoding(const struct raw *r);
 uint64_t raw_offset(const struct raw *r);

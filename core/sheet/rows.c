@@ -33,7 +33,7 @@ struct kp_rows {
     kp_rows_hooks h;
     int started;
     size_t hdr_n;           /* raw fields in the header row */
-    unsigned char *dropped; /* per raw column < hdr_n: its header is empty */
+    unsigned char *dropped; /* per raw column < hdr_n: 1 header empty, 2 a reference column */
     size_t *map;            /* stream field → raw column */
     int *colof;             /* stream field → table column, -1 when unknown */
     size_t n;               /* stream fields */
@@ -46,6 +46,8 @@ struct kp_rows {
     int use_held;   /* the current row is the held copy */
     int has_total;  /* held is a 合计 row not yet handed on */
     int pending;    /* raw holds a row not yet handed on */
+    int form;       /* the header has a reference column: one of kaoping's forms */
+    long untouched; /* pre-filled rows of a form left without data */
 };
 
 /* ---- messages ------------------------------------------------------------ */
@@ -157,14 +159,22 @@ static int column_of(const struct kp_table *t, const char *s, size_t len)
     return -1;
 }
 
-/* Every filled field names a column of the table, and at least one is filled. */
+/* A column kaoping's forms add for the reader's eye only: its title ends in （参考）. */
+static int is_reference(const char *s, size_t len)
+{
+    static const char mark[] = "（参考）";
+    size_t m = sizeof mark - 1;
+    return len > m && !memcmp(s + len - m, mark, m);
+}
+
+/* Every filled field (but reference columns) names a column of the table, and one at least. */
 static int is_header(const kp_rows *r)
 {
     int named = 0;
     for (size_t i = 0; i < cur_n(r); i++) {
         size_t len;
         const char *s = cur_trimmed(r, i, &len);
-        if (len == 0)
+        if (len == 0 || is_reference(s, len))
             continue;
         if (column_of(r->t, s, len) < 0)
             return 0;
@@ -200,6 +210,11 @@ static int take_header(kp_rows *r, kp_err *e)
     for (size_t i = 0; i < n; i++) {
         size_t len;
         const char *s = cur_trimmed(r, i, &len);
+        if (is_reference(s, len)) {
+            r->dropped[i] = 2; /* the form's own aid, such as 单位名称（参考） */
+            r->form = 1;
+            continue;
+        }
         if (len == 0) {
             r->dropped[i] = 1;
             if (i < last)
@@ -343,7 +358,7 @@ static int stray_values(kp_rows *r)
     int bad = 0;
     size_t n = cur_n(r);
     for (size_t i = 0; i < n; i++)
-        if ((i >= r->hdr_n || r->dropped[i]) && !field_empty(r, i)) {
+        if ((i >= r->hdr_n || r->dropped[i] == 1) && !field_empty(r, i)) {
             say(r, 1, cur_line(r), (long)i, "这一格有内容，但所在的列没有列名");
             bad = 1;
         }
@@ -378,6 +393,21 @@ static int lay_out(kp_rows *r, kp_err *e)
     return bad;
 }
 
+/* In a form, a row that holds only what was pre-filled (its unit and year). */
+static int untouched(const kp_rows *r)
+{
+    if (!r->form)
+        return 0;
+    for (size_t i = 0; i < r->n; i++) {
+        if (field_empty(r, r->map[i]))
+            continue;
+        const struct kp_column *c = r->colof[i] >= 0 ? &r->t->columns[r->colof[i]] : NULL;
+        if (!c || !(c->flags & KP_COL_KEY) || (c->type != KP_UNIT && c->type != KP_YEAR))
+            return 0;
+    }
+    return 1;
+}
+
 static int next_data(kp_rows *r, kp_err *e)
 {
     for (;;) {
@@ -392,10 +422,16 @@ static int next_data(kp_rows *r, kp_err *e)
             say(r, 0, r->held.line, -1, "末尾的合计行已跳过");
             r->use_held = 0;
         }
+        if (rc == 0 && r->untouched)
+            say(r, 0, 0, -1, "%ld 行预填了单位但没有填写数据，已跳过", r->untouched);
         if (rc == 0)
             return 0;
         if (row_empty(r))
             continue;
+        if (untouched(r)) {
+            r->untouched++;
+            continue;
+        }
         if (r->has_total) { /* not the last row after all: it is data */
             r->has_total = 0;
             r->pending = 1;
