@@ -286,6 +286,32 @@ static void test_problems_name_the_cell(void)
     expect_refused("grouped.xlsx", grouped, 2, 4, "grouped.xlsx:家庭健康知识大讲堂!D2: 参加人数: \"12,34\"");
 }
 
+/* The same forgiving for CSV: a title row, 1,234, an unnamed empty column, a 合计 row. */
+static void test_csv_forgiving(void)
+{
+    const char *path = in(scratch, "health_lectures.csv");
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("2023年家庭健康知识大讲堂,,,,\n"
+          "单位代码,日期,主题,,参加人数\n"
+          "420102001000,2023-03-05,健康生活,,\"1,234\"\n"
+          "420102001001,2023-05-29,合理膳食,,30\n"
+          "合计,,,,1264\n", f);
+    fclose(f);
+    kp_store *s = fresh_store("csvforgive.db");
+    struct capture c;
+    const char *paths[] = {in(csv_dir, "units.csv"), path};
+    CHECK_INT_EQ(import(s, paths, 2, &c), 0);
+    CHECK_STR_EQ(c.text, "");
+    CHECK_INT_EQ(count(s, "SELECT sum(participants) FROM health_lectures"), 1264);
+    CHECK_STR_CONTAINS(c.notes, "health_lectures.csv:1: 表头上方的 1 行标题已跳过，表头在第 2 行");
+    CHECK_STR_CONTAINS(c.notes, "health_lectures.csv:2: 这一列没有列名，已跳过");
+    CHECK_STR_CONTAINS(c.notes, "health_lectures.csv:5: 末尾的合计行已跳过");
+    kp_store_close(s);
+}
+
 /* Without units every code is unknown: the cause is said once, not per row. */
 static void test_cause_first(void)
 {
@@ -448,6 +474,7 @@ int main(int argc, char **argv)
     test_problems_name_the_cell();
     test_dates_1904();
     test_cause_first();
+    test_csv_forgiving();
     test_hostile();
     kp_registry_free(reg);
     return check_status();
