@@ -77,6 +77,15 @@ const char *raw_encoding(const struct raw *r)
     }
 }
 
+int raw_date_system(const struct raw *r)
+{
+    switch (r->kind) {
+    case KP_SHEET_XLSX: return kp_xlsx_date1904(r->xlsx);
+    case KP_SHEET_XLS: return kp_xls_date1904(r->xls);
+    default: return -1;
+    }
+}
+
 uint64_t raw_offset(const struct raw *r)
 {
     switch (r->kind) {

@@ -30,6 +30,8 @@ long raw_line(const struct raw *r);
  */
 void raw_place(const struct raw *r, long line, long col, char *out, size_t n);
 const char *raw_encoding(const struct raw *r);
+/* Workbooks: 1 when serial day numbers count from 1904; CSV: -1 (no serial dates). */
+int raw_date_system(const struct raw *r);
 uint64_t raw_offset(const struct raw *r);
 uint64_t raw_size(const struct raw *r);
 void raw_close(struct raw *r);

@@ -17,6 +17,9 @@
 #include "sheet/raw.h"
 #include "util/buf.h"
 
+/* 1950-01-01 as a serial day (1900 system; 1904 is four years less, still safe). */
+#define SERIAL_1950 18264
+
 /* Rows above the header that may be titles. */
 #define TITLE_ROWS_MAX 5
 
@@ -322,6 +325,28 @@ static int percent_column(const struct kp_column *c)
            strstr(c->title, "比例") || strstr(c->title, "占比");
 }
 
+/*
+ * A workbook's number in a date column is a serial day whose cell lost its
+ * date format (pasted as values): it is that day.  In CSV a number is not.
+ */
+static int serial_date(kp_rows *r, size_t i, const char *s, size_t len, kp_err *e)
+{
+    int system = raw_date_system(&r->raw);
+    char text[32], date[11], *end;
+    if (system < 0 || len == 0 || len >= sizeof text || s[0] < '0' || s[0] > '9')
+        return 0;
+    memcpy(text, s, len);
+    text[len] = '\0';
+    double v = strtod(text, &end);
+    /* Below 1950 a number is more likely a year or a count typed in the wrong column. */
+    if (*end || v < SERIAL_1950 || kp_sheet_serial_date(v, system, date))
+        return 0;
+    r->fixed[i] = r->fix.len;
+    if (kp_buf_puts(&r->fix, date) || kp_buf_putc(&r->fix, '\0'))
+        return kp_fail(e, "内存不足"), -1;
+    return 0;
+}
+
 /* Rewrite field i when the meaning is certain; 1 when it is a problem. */
 static int tidy_field(kp_rows *r, size_t i, const char *s, size_t len, kp_err *e)
 {
@@ -336,6 +361,8 @@ static int tidy_field(kp_rows *r, size_t i, const char *s, size_t len, kp_err *e
             (int)len, s);
         return 1;
     }
+    if (c->type == KP_DATE)
+        return serial_date(r, i, s, len, e);
     if (c->type != KP_INT && c->type != KP_REAL)
         return 0;
     int pct = len > 1 && s[len - 1] == '%' && percent_column(c);

@@ -12,6 +12,8 @@
  *   - a trailing 合计/总计 row is skipped, with a note;
  *   - in number columns, thousands separators (1,234) are dropped, and in
  *     percent columns (titles with %, 率, 比例 or 占比) a trailing % is;
+ *   - in a workbook, a number in a date column is a serial day whose cell
+ *     lost its date format, and is read as that day (not in CSV);
  *   - a unit code Excel turned into a number (4.20101E+11) is a problem
  *     that says so, never a guessed code.
  * Places in messages read `file.csv:17` or `file.xlsx:工作表!C17`.

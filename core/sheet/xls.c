@@ -155,6 +155,13 @@ int kp_xls_next(kp_xls *x, kp_err *e)
 
 const kp_sheet_row *kp_xls_row(const kp_xls *x) { return &x->row; }
 const char *kp_xls_sheet(const kp_xls *x) { return x->sheet; }
+
+int kp_xls_date1904(const kp_xls *x)
+{
+    unsigned int mode = 0;
+    return freexl_get_info(x->h, FREEXL_BIFF_DATEMODE, &mode) == FREEXL_OK &&
+           mode == FREEXL_BIFF_DATEMODE_1904;
+}
 uint64_t kp_xls_offset(const kp_xls *x) { return x->at; }
 uint64_t kp_xls_size(const kp_xls *x) { return x->rows; }
 

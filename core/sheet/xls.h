@@ -14,6 +14,7 @@ int kp_xls_open(kp_xls **out, const char *path, const char *sheet, kp_err *e);
 int kp_xls_next(kp_xls *x, kp_err *e);
 const kp_sheet_row *kp_xls_row(const kp_xls *x);
 const char *kp_xls_sheet(const kp_xls *x);
+int kp_xls_date1904(const kp_xls *x);
 /* Rows read so far, and in all (freexl has read the whole file at open). */
 uint64_t kp_xls_offset(const kp_xls *x);
 uint64_t kp_xls_size(const kp_xls *x);

@@ -216,6 +216,7 @@ int kp_xlsx_open(kp_xlsx **out, const char *path, const char *sheet, kp_err *e)
 
 const kp_sheet_row *kp_xlsx_row(const kp_xlsx *x) { return &x->row; }
 const char *kp_xlsx_sheet(const kp_xlsx *x) { return x->sheet; }
+int kp_xlsx_date1904(const kp_xlsx *x) { return x->book.date1904; }
 uint64_t kp_xlsx_offset(const kp_xlsx *x) { return x->part.done; }
 uint64_t kp_xlsx_size(const kp_xlsx *x) { return x->part.size; }
 

@@ -22,6 +22,8 @@ int kp_xlsx_open(kp_xlsx **out, const char *path, const char *sheet, kp_err *e);
 /* The next row that has at least one cell: 1, 0 at the end, -1 on error. */
 int kp_xlsx_next(kp_xlsx *x, kp_err *e);
 const kp_sheet_row *kp_xlsx_row(const kp_xlsx *x);
+/* 1 when the workbook counts days from 1904 (old Mac Excel), else 0. */
+int kp_xlsx_date1904(const kp_xlsx *x);
 /* The sheet's name as the workbook spells it. */
 const char *kp_xlsx_sheet(const kp_xlsx *x);
 /* Uncompressed bytes of the sheet read so far, and in all. */
