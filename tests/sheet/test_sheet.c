@@ -240,6 +240,7 @@ static void test_xls(void)
     CHECK_INT_EQ(count(s, "SELECT participants FROM health_lectures WHERE date = '2023-05-29'"
                           " AND unit = '420102001001'"), 30);
     CHECK_STR_CONTAINS(c.notes, "末尾的合计行已跳过");
+    kp_store_close(s);
 }
 
 static void expect_refused(const char *name, const char *const *cells, int rows, int cols,
