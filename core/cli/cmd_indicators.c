@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess/results.h"
 #include "cli/cli.h"
+#include "output/results.h"
 #include "util/number.h"
 
 static const char usage[] =
@@ -129,18 +129,16 @@ static void json_result(int first, const char *county, const struct kp_plugin *p
     printf("]}");
 }
 
-static int run(const char *db, int year, const char *unit, int format)
+static int run(struct kp_cli *cli, const char *db, int year, const char *unit, int format)
 {
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
-    kp_store *s = NULL;
+    kp_registry *reg = cli->reg;
+    kp_store *s = cli->store;
     kp_evaluator *ev = NULL;
     sqlite3_stmt *st = NULL;
     int rc = KP_EXIT_FAIL, found = 0;
     kp_err e;
-    if (kp_cli_open_store(&s, db, 0, reg))
-        goto out;
     if (kp_evaluator_open(&ev, reg, db, &e)) {
         kp_cli_error("%s", e.msg);
         goto out;
@@ -201,12 +199,10 @@ static int run(const char *db, int year, const char *unit, int format)
 out:
     sqlite3_finalize(st);
     kp_evaluator_close(ev);
-    kp_store_close(s);
-    kp_registry_free(reg);
     return rc;
 }
 
-int kp_cmd_indicators(int argc, char **argv)
+int kp_cmd_indicators(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB, *unit = NULL;
     int year = 0, format = KP_FORMAT_TABLE;
@@ -243,5 +239,5 @@ int kp_cmd_indicators(int argc, char **argv)
         return kp_cli_usage_error("indicators", "unexpected argument '%s'", argv[optind]);
     if (!year)
         return kp_cli_usage_error("indicators", "--year is required");
-    return run(db, year, unit, format);
+    return run(cli, db, year, unit, format);
 }

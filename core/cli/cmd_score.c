@@ -25,22 +25,20 @@ static const char usage[] =
     "  --lib DIR     the scoring library (default: scripts/lib of kaoping)\n"
     "  -h, --help    show this help\n";
 
-static int import(const char *form, const char *rules_path, const char *db, const char *lib,
-                  int self)
+static int import(struct kp_cli *cli, const char *form, const char *rules_path, const char *db,
+                  const char *lib, int self)
 {
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
+    if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;
     int rc = KP_EXIT_FAIL;
-    kp_store *store = NULL;
     kp_rules *rules = NULL;
     kp_err e;
-    if (kp_cli_load_rules(&rules, rules_path, lib, reg, "nothing was imported"))
+    if (kp_cli_load_rules(&rules, rules_path, lib, cli->reg, "nothing was imported"))
         goto out;
-    if (kp_cli_open_store(&store, db, 0, reg))
+    if (kp_cli_setup(cli, db) < 0)
         goto out;
     kp_manual_import_summary sum;
-    if (kp_manual_import(kp_store_db(store), rules, form, self, stderr, &sum, &e) < 0) {
+    if (kp_manual_import(kp_store_db(cli->store), rules, form, self, stderr, &sum, &e) < 0) {
         kp_cli_error("%s", e.msg);
         goto out;
     }
@@ -49,12 +47,10 @@ static int import(const char *form, const char *rules_path, const char *db, cons
     rc = KP_EXIT_OK;
 out:
     kp_rules_free(rules);
-    kp_store_close(store);
-    kp_registry_free(reg);
     return rc;
 }
 
-int kp_cmd_score(int argc, char **argv)
+int kp_cmd_score(struct kp_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"self", no_argument, NULL, 's'}, {"rules", required_argument, NULL, 'r'},
@@ -81,5 +77,5 @@ int kp_cmd_score(int argc, char **argv)
     char path[4096];
     if (!rules)
         rules = kp_data_path(path, sizeof path, "scripts/rules/2023.lua");
-    return import(argv[optind + 1], rules, db, lib, self);
+    return import(cli, argv[optind + 1], rules, db, lib, self);
 }

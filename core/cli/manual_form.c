@@ -70,7 +70,8 @@ static int write_form(const char *path, sqlite3 *db, const kp_rules *r, long *ro
     return rc;
 }
 
-int kp_cli_manual_form(const char *dir, int force, const char *rules_path, const char *db)
+int kp_cli_manual_form(const char *dir, int force, const char *rules_path, const char *db,
+                       const kp_registry *reg)
 {
     char path[4096];
     if (snprintf(path, sizeof path, "%s/manual_scores.csv", dir) >= (int)sizeof path) {
@@ -82,9 +83,6 @@ int kp_cli_manual_form(const char *dir, int force, const char *rules_path, const
         kp_cli_error("%s exists and may hold scores already; --force replaces it", path);
         return KP_EXIT_FAIL;
     }
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
-        return KP_EXIT_FAIL;
     int rc = KP_EXIT_FAIL;
     kp_store *store = NULL;
     kp_rules *rules = NULL;
@@ -104,6 +102,5 @@ int kp_cli_manual_form(const char *dir, int force, const char *rules_path, const
 out:
     kp_rules_free(rules);
     kp_store_close(store);
-    kp_registry_free(reg);
     return rc;
 }
