@@ -22,13 +22,15 @@
 #include <unistd.h>
 
 #include "kp_config.h"
+#include "plugin/descriptor.h"
 #include "util/dirlist.h"
 #include "util/paths.h"
 
 #define KP_MAX_PLUGINS 64
 
 struct loaded {
-    const struct kp_plugin *desc;
+    const struct kp_plugin *desc; /* &copy.plugin: never the plugin's own */
+    struct kp_descriptor copy;
     char *path;
     void *handle;
 };
@@ -37,9 +39,6 @@ struct kp_registry {
     struct loaded plugins[KP_MAX_PLUGINS];
     size_t count;
 };
-
-/* The size of struct kp_plugin at ABI 1.0: a plugin may not be smaller. */
-#define KP_PLUGIN_SIZE_1_0 (offsetof(struct kp_plugin, nindicators) + sizeof(size_t))
 
 static int valid_id(const char *s)
 {
@@ -65,10 +64,6 @@ static int core_table_name(const char *id)
 
 static int check_columns(const struct kp_table *t, char *why, size_t n)
 {
-    if (!t->columns || t->ncolumns == 0 || t->ncolumns > 64) {
-        snprintf(why, n, "table %s must have 1 to 64 columns", t->id);
-        return -1;
-    }
     size_t keys = 0;
     for (size_t c = 0; c < t->ncolumns; c++) {
         const struct kp_column *col = &t->columns[c];
@@ -113,11 +108,6 @@ static int check_descriptor(const kp_registry *r, const struct kp_plugin *p, cha
     }
     if (!nonempty(p->title) || !nonempty(p->version)) {
         snprintf(why, n, "plugin %s has no title or version", p->id);
-        return -1;
-    }
-    if ((p->ntables && !p->tables) || (p->nindicators && !p->indicators) || p->ntables > 32 ||
-        p->nindicators > 64) {
-        snprintf(why, n, "plugin %s: bad table or indicator list", p->id);
         return -1;
     }
     for (size_t i = 0; i < r->count; i++)
@@ -272,30 +262,37 @@ static void load_file(kp_registry *r, const char *path, kp_refusal_fn fn, void *
         dlclose(h);
         return;
     }
-    if (p->abi_major != KP_ABI_MAJOR || p->abi_minor > KP_ABI_MINOR) {
+    if (p->abi_major != KP_ABI_MAJOR) {
         refuse(fn, ud, path, "it was built for plugin ABI %u.%u; this kaoping has %d.%d",
                p->abi_major, p->abi_minor, KP_ABI_MAJOR, KP_ABI_MINOR);
         dlclose(h);
         return;
     }
-    if (p->size < KP_PLUGIN_SIZE_1_0) {
-        refuse(fn, ud, path, "its descriptor is %u bytes, smaller than ABI %u.%u allows",
-               p->size, p->abi_major, p->abi_minor);
+    if (p->abi_minor > KP_ABI_MINOR) {
+        refuse(fn, ud, path, "it was built for plugin ABI %u.%u, newer than this kaoping's %d.%d;"
+               " update kaoping, or rebuild the plugin against this kaoping's plugin.h",
+               p->abi_major, p->abi_minor, KP_ABI_MAJOR, KP_ABI_MINOR);
         dlclose(h);
         return;
     }
-    if (check_descriptor(r, p, why, sizeof why)) {
+    struct loaded *l = &r->plugins[r->count];
+    if (kp_descriptor_copy(&l->copy, p, why, sizeof why)) {
         refuse(fn, ud, path, "%s", why);
         dlclose(h);
         return;
     }
-    char *copy = strdup(path);
-    if (!copy) {
-        refuse(fn, ud, path, "out of memory");
+    l->desc = &l->copy.plugin;
+    l->path = strdup(path);
+    if (!l->path || check_descriptor(r, l->desc, why, sizeof why)) {
+        refuse(fn, ud, path, "%s", l->path ? why : "out of memory");
+        free(l->path);
+        kp_descriptor_free(&l->copy);
+        *l = (struct loaded){0};
         dlclose(h);
         return;
     }
-    r->plugins[r->count++] = (struct loaded){.desc = p, .path = copy, .handle = h};
+    l->handle = h;
+    r->count++;
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -374,8 +371,10 @@ void kp_registry_free(kp_registry *r)
     if (!r)
         return;
     /* The handles stay open: plugin strings may still be referenced. */
-    for (size_t i = 0; i < r->count; i++)
+    for (size_t i = 0; i < r->count; i++) {
         free(r->plugins[i].path);
+        kp_descriptor_free(&r->plugins[i].copy);
+    }
     free(r);
 }
 
