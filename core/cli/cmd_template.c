@@ -18,7 +18,6 @@
 
 #include "cli/cli.h"
 #include "demo/csv_out.h"
-#include "demo/demo.h"
 #include "import/loader.h"
 #include "util/buf.h"
 
@@ -34,8 +33,9 @@ static const char usage[] =
     "every table of every loaded work area.  Each has the Chinese column titles\n"
     "as header and is saved as UTF-8 with BOM and CRLF, so that Excel and WPS\n"
     "open it right.  " GUIDE_NAME " beside them describes every column: what it\n"
-    "holds, whether it is required or part of the key, the values allowed, and\n"
-    "an example.  The filled-in files import as they are.\n"
+    "holds (as the work area describes it), whether it is required or part of\n"
+    "the key, the values allowed, and an example.  The filled-in files import\n"
+    "as they are.\n"
     "\n"
     "  --all       every table\n"
     "  --force     replace template files that already exist\n"
@@ -119,11 +119,12 @@ static const char *unit_example(unsigned levels)
     return "420100000000";
 }
 
-static const char *example_of(const struct kp_table *t, const struct kp_column *c)
+static const char *example_of(const struct kp_column *c)
 {
-    const char *ex = kp_demo_example(t->id, c->id);
-    if (ex)
-        return ex;
+    /* The plugin that owns the column knows a realistic value; the type
+     * gives a plausible one for plugins that say nothing. */
+    if (c->example)
+        return c->example;
     switch (c->type) {
     case KP_UNIT: return unit_example(c->levels);
     case KP_DATE: return "2023-05-29";
@@ -238,11 +239,13 @@ static int describe_table(kp_buf *b, const struct chosen *ch)
             rc |= kp_buf_puts(b, "  必填");
         else
             rc |= kp_buf_puts(b, "  可空");
+        if (c->description)
+            rc |= kp_buf_printf(b, "\r\n     说明：%s", c->description);
         rc |= kp_buf_puts(b, "\r\n     填法：");
         rc |= describe_column(b, t, c);
         if (c->default_value)
             rc |= kp_buf_printf(b, "；留空时按“%s”处理", c->default_value);
-        const char *ex = example_of(t, c);
+        const char *ex = example_of(c);
         if (ex)
             rc |= kp_buf_printf(b, "\r\n     示例：%s", ex);
         rc |= kp_buf_puts(b, "\r\n");

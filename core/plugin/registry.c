@@ -62,6 +62,14 @@ static int core_table_name(const char *id)
     return !strcmp(id, "units") || !strncmp(id, "kp_", 3) || !strncmp(id, "sqlite_", 7);
 }
 
+static int allowed_value(const char *const *allowed, const char *s)
+{
+    for (; *allowed; allowed++)
+        if (!strcmp(*allowed, s))
+            return 1;
+    return 0;
+}
+
 static int check_columns(const struct kp_table *t, char *why, size_t n)
 {
     size_t keys = 0;
@@ -82,6 +90,11 @@ static int check_columns(const struct kp_table *t, char *why, size_t n)
         }
         if (col->type == KP_UNIT && (col->levels == 0 || (col->levels & ~KP_LEVEL_ANY))) {
             snprintf(why, n, "table %s: unit column %s needs levels", t->id, col->id);
+            return -1;
+        }
+        if (col->allowed && col->example && !allowed_value(col->allowed, col->example)) {
+            snprintf(why, n, "table %s: column %s's example \"%s\" is not one of its values",
+                     t->id, col->id, col->example);
             return -1;
         }
         for (size_t d = 0; d < c; d++)
