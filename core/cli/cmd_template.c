@@ -29,7 +29,7 @@ static const char usage[] =
     "\n"
     "Write empty CSV files for county staff to fill in, into DIR (default: the\n"
     "current folder, created if missing): one for TABLE (its id, such as\n"
-    "health_lectures, or its Chinese title), or with --all one for units.csv and\n"
+    "member_trainings, or its Chinese title), or with --all one for units.csv and\n"
     "every table of every loaded work area.  Each has the Chinese column titles\n"
     "as header and is saved as UTF-8 with BOM and CRLF, so that Excel and WPS\n"
     "open it right.  " GUIDE_NAME " beside them describes every column: what it\n"

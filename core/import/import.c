@@ -38,7 +38,7 @@ static int has_csv_suffix(const char *name)
     return n > 4 && !strcasecmp(name + n - 4, ".csv");
 }
 
-/* "dir/health_lectures.csv" -> "health_lectures" */
+/* "dir/member_trainings.csv" -> "member_trainings" */
 static char *table_from_path(const char *path)
 {
     const char *base = strrchr(path, '/');

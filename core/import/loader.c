@@ -401,8 +401,9 @@ static int parse_field(struct loader *L, long line, int field, size_t c, const c
         return 1;
     }
     if (bad) {
-        problem(L, line, field, "\"%.*s\": %s%s", (int)len, s, expected ? expected : "invalid",
-                column_hint(col, hint, sizeof hint));
+        /* The type already says what is expected; an example is enough. */
+        problem(L, line, field, "\"%.*s\": %s%s%s", (int)len, s, expected ? expected : "invalid",
+                col->example ? "; e.g. " : "", col->example ? col->example : "");
         return 1;
     }
     return 0;

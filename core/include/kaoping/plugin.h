@@ -159,7 +159,7 @@ struct kp_indicator {
     const char *id;              /* unique in the plugin; rules say plugin.id   */
     const char *title;           /* Chinese title                               */
     const char *measure;         /* unit of the figure: "%", "场", "个", "月"   */
-    const char *evidence_title;  /* what the evidence lists, e.g. "未开展讲堂的基层协会" */
+    const char *evidence_title;  /* what the evidence lists, e.g. "未开展培训的乡镇" */
     /* Compute the figure for host->county(ev) in host->year(ev).  Return 0, or
      * non-zero after host->fail(); a failed indicator is marked "not scored". */
     int (*compute)(const struct kp_host *host, struct kp_eval *ev);
@@ -171,7 +171,7 @@ struct kp_plugin {
     uint32_t abi_major;          /* KP_ABI_MAJOR the plugin was built with      */
     uint32_t abi_minor;          /* KP_ABI_MINOR the plugin was built with      */
     uint32_t size;               /* sizeof(struct kp_plugin) as built           */
-    const char *id;              /* lower-case identifier, e.g. "publicity"     */
+    const char *id;              /* lower-case identifier, e.g. "member_training" */
     const char *title;           /* Chinese title of the work area              */
     const char *version;         /* the plugin's own version, e.g. "1.0.0"      */
     const struct kp_table *tables;
