@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "demo/csv_out.h"
+#include "csv/csv_out.h"
 #include "import/loader.h"
 #include "util/buf.h"
 

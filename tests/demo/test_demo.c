@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "demo/csv_out.h"
+#include "csv/csv_out.h"
 #include "demo/demo.h"
 #include "demo/outdir.h"
 #include "import/import.h"

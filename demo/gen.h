@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "demo/csv_out.h"
+#include "csv/csv_out.h"
 #include "demo/demo.h"
 #include "demo/names.h"
 #include "demo/profile.h"
