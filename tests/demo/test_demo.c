@@ -19,8 +19,8 @@
 
 #include "check.h"
 #include "csv/csv_out.h"
-#include "demo/demo.h"
-#include "demo/outdir.h"
+#include "demo_city/demo.h"
+#include "demo_city/outdir.h"
 #include "import/import.h"
 
 static const char *scratch;
