@@ -11,8 +11,8 @@
 
 #include "assess/manual_import.h"
 #include "cli/cli.h"
-#include "demo/csv_out.h"
-#include "demo/outdir.h"
+#include "csv/csv_out.h"
+#include "demo_city/outdir.h"
 #include "util/number.h"
 
 /* Same inputs, same scores: FNV-1a of the county and the item. */

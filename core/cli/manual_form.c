@@ -10,7 +10,7 @@
 
 #include "assess/manual_import.h"
 #include "cli/cli.h"
-#include "demo/csv_out.h"
+#include "csv/csv_out.h"
 #include "util/number.h"
 
 static void header(kp_csv_out *w)
