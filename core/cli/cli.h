@@ -30,10 +30,17 @@ void kp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* For a wrong command line: the message, then a pointer to --help.  Returns KP_EXIT_USAGE. */
 int kp_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* For commands whose only option is --db: parse it into *db, leaving
+ * optind at the first argument.  Returns -1 to go on, else the exit status
+ * (after --help, or a wrong option). */
+int kp_cli_db_option(const char *cmd, const char *usage, int argc, char **argv, const char **db);
+
 /* Load the plugins, printing refusals as warnings. */
 int kp_cli_load_plugins(kp_registry **out);
 /* Open the database at `path` (must exist unless `create`), and bring the
  * plugins' tables up to date. */
 int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_registry *reg);
+/* Both: the plugins, then the existing database at `path`. */
+int kp_cli_open_with_plugins(kp_registry **reg, kp_store **s, const char *path);
 
 #endif

@@ -1,4 +1,5 @@
 /* common.c — helpers every command shares (see cli.h). */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -46,6 +47,34 @@ int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_reg
         kp_cli_error("%s: %s", path, e.msg);
         kp_store_close(*out);
         *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int kp_cli_db_option(const char *cmd, const char *usage, int argc, char **argv, const char **db)
+{
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': *db = optarg; break;
+        case 'h': fputs(usage, stdout); return KP_EXIT_OK;
+        default: return kp_cli_usage_error(cmd, "unknown option");
+        }
+    }
+    return -1;
+}
+
+int kp_cli_open_with_plugins(kp_registry **reg, kp_store **s, const char *path)
+{
+    if (kp_cli_load_plugins(reg))
+        return -1;
+    if (kp_cli_open_store(s, path, 0, *reg)) {
+        kp_registry_free(*reg);
         return -1;
     }
     return 0;

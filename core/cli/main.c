@@ -17,11 +17,17 @@ int kp_cmd_template(int argc, char **argv);
 int kp_cmd_check(int argc, char **argv);
 int kp_cmd_assess(int argc, char **argv);
 int kp_cmd_results(int argc, char **argv);
+int kp_cmd_imports(int argc, char **argv);
+int kp_cmd_undo(int argc, char **argv);
+int kp_cmd_delete(int argc, char **argv);
 
 static const struct kp_command commands[] = {
     {"init", "create a database", kp_cmd_init},
     {"plugins", "list the loaded work-area plugins", kp_cmd_plugins},
     {"import", "import CSV files from the counties", kp_cmd_import},
+    {"imports", "list the imports and deletions", kp_cmd_imports},
+    {"undo", "undo an import or a deletion", kp_cmd_undo},
+    {"delete", "remove a county's or a unit's rows from a table", kp_cmd_delete},
     {"indicators", "compute every indicator per county", kp_cmd_indicators},
     {"report", "render PDF reports from an assessment run", kp_cmd_report},
     {"chart", "export one chart of a report as PNG or SVG", kp_cmd_chart},

@@ -141,6 +141,34 @@ const char *const kp_migrations[] = {
     "  name TEXT NOT NULL,\n"
     "  detail TEXT NOT NULL,\n"
     "  PRIMARY KEY (run_id, unit, area, item, seq)) WITHOUT ROWID;\n",
+
+    /* 3: resubmission and undo.  A file replaces what it covers, so an import
+     * can remove rows; every row an import replaced or removed is kept here
+     * as it was (image: a JSON array of the table's columns in table order),
+     * and every row it added is listed, so that the import can be undone
+     * exactly.  kind: 'replace' (the default), 'merge' (key by key, removes
+     * nothing), 'delete' (kaoping delete), 'units'.
+     * Runs get a label and an official mark (one official run per year,
+     * kept by the unique index), and the data version they read: every
+     * import and undo that changes rows raises kp_meta's data_version, so a
+     * run whose version is older may be stale. */
+    "ALTER TABLE kp_imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'replace';\n"
+    "ALTER TABLE kp_imports ADD COLUMN os_user TEXT;\n"
+    "ALTER TABLE kp_imports ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE TABLE kp_import_images(\n"
+    "  import_id INTEGER NOT NULL,\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  row_id INTEGER NOT NULL,\n"
+    "  action TEXT NOT NULL CHECK (action IN ('added', 'replaced', 'removed')),\n"
+    "  image TEXT,\n"
+    "  PRIMARY KEY (import_id, tbl, row_id)) WITHOUT ROWID;\n"
+    "CREATE INDEX kp_import_images_row ON kp_import_images(tbl, row_id);\n"
+    "INSERT INTO kp_meta VALUES('data_version', '0');\n"
+    "ALTER TABLE assessment_runs ADD COLUMN label TEXT;\n"
+    "ALTER TABLE assessment_runs ADD COLUMN official INTEGER NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE assessment_runs ADD COLUMN published_at TEXT;\n"
+    "ALTER TABLE assessment_runs ADD COLUMN data_version INTEGER;\n"
+    "CREATE UNIQUE INDEX assessment_runs_official ON assessment_runs(year) WHERE official;\n",
 };
 
 const size_t kp_nmigrations = sizeof kp_migrations / sizeof kp_migrations[0];
