@@ -38,6 +38,7 @@ struct kp_unit_data {
 struct kp_run_data {
     kp_rules *rules;
     int year;
+    const kp_assess_options *opt; /* never NULL */
     size_t nitems;               /* items over all areas                         */
     struct kp_unit_data *units;  /* by code                                      */
     size_t nunits, capunits;

@@ -29,7 +29,7 @@ size_t kp_text_width(const char *s)
 }
 
 /* Print `s` in a column of `width` display cells. */
-static void cell(FILE *f, const char *s, size_t width, int right)
+void kp_out_cell(FILE *f, const char *s, size_t width, int right)
 {
     size_t w = kp_text_width(s);
     size_t pad = w < width ? width - w : 0;
@@ -48,7 +48,7 @@ static const char *num(double v, char *buf, size_t size)
     return buf;
 }
 
-static void csv_field(FILE *f, const char *s)
+void kp_out_csv(FILE *f, const char *s)
 {
     if (!strpbrk(s, ",\"\r\n")) {
         fputs(s, f);
@@ -63,7 +63,7 @@ static void csv_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static void json_str(FILE *f, const char *s)
+void kp_out_json(FILE *f, const char *s)
 {
     if (!s) {
         fputs("null", f);
@@ -152,21 +152,6 @@ static int read_head(sqlite3 *db, long long id, struct run_head *h, kp_err *e)
     return 0;
 }
 
-int kp_results_latest(sqlite3 *db, long long *run_id, kp_err *e)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT max(id) FROM assessment_runs", -1, &st, NULL) != SQLITE_OK)
-        return kp_sql_fail(e, db, "finding the latest run");
-    int rc = sqlite3_step(st);
-    int none = rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL;
-    if (!none)
-        *run_id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (none)
-        return kp_fail(e, "no assessment has been run yet; run 'kaoping assess' first");
-    return 0;
-}
-
 /* ---- the ranking ---------------------------------------------------------------------- */
 
 static const char ranking_sql[] =
@@ -216,15 +201,15 @@ int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e
         sqlite3_reset(st);
         fprintf(f, "%s（考评年度 %d）  运行 %lld，%s\n", h.title, h.year, id, h.created);
         fprintf(f, "规则 %s  sha256 %.12s\n\n", h.rules_path, h.sha);
-        cell(f, "名次", 4, 1);
+        kp_out_cell(f, "名次", 4, 1);
         fputs("  ", f);
-        cell(f, "县市区", wname, 0);
+        kp_out_cell(f, "县市区", wname, 0);
         for (int i = 0; i < h.nareas; i++) {
             char head[200];
             snprintf(head, sizeof head, "%s", h.area_short[i]);
             warea[i] = kp_text_width(head) > 6 ? kp_text_width(head) : 6;
             fputs("  ", f);
-            cell(f, head, warea[i], 1);
+            kp_out_cell(f, head, warea[i], 1);
         }
         fputs("    总分", f);
         if (scaled)
@@ -237,15 +222,15 @@ int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e
         fputs(",total,possible,score,grade,vetoed_by,not_scored,no_data\n", f);
     } else {
         fprintf(f, "{\"run\": {\"id\": %lld, \"year\": %d, \"title\": ", id, h.year);
-        json_str(f, h.title);
+        kp_out_json(f, h.title);
         fprintf(f, ", \"created_at\": \"%s\", \"rules_path\": ", h.created);
-        json_str(f, h.rules_path);
+        kp_out_json(f, h.rules_path);
         fprintf(f, ", \"rules_sha256\": \"%s\", \"possible\": %g, \"not_scored\": %d,"
                    " \"skipped_areas\": %d},\n \"areas\": [", h.sha, h.possible, h.not_scored,
                 h.skipped_areas);
         for (int i = 0; i < h.nareas; i++) {
             fprintf(f, "%s{\"id\": \"%s\", \"title\": ", i ? ", " : "", h.area_id[i]);
-            json_str(f, h.area_title[i]);
+            kp_out_json(f, h.area_title[i]);
             fprintf(f, ", \"weight\": %g, \"assessed\": %s}", h.area_weight[i],
                     h.area_assessed[i] ? "true" : "false");
         }
@@ -267,12 +252,12 @@ int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e
         if (format == KP_FORMAT_TABLE) {
             char rank[16];
             snprintf(rank, sizeof rank, "%d", sqlite3_column_int(st, 0));
-            cell(f, rank, 4, 1);
+            kp_out_cell(f, rank, 4, 1);
             fputs("  ", f);
-            cell(f, col_text(st, 2), wname, 0);
+            kp_out_cell(f, col_text(st, 2), wname, 0);
             for (int i = 0; i < h.nareas; i++) {
                 fputs("  ", f);
-                cell(f, has[i] ? num(pts[i], b, sizeof b) : "-", warea[i], 1);
+                kp_out_cell(f, has[i] ? num(pts[i], b, sizeof b) : "-", warea[i], 1);
             }
             fprintf(f, "  %6s", num(sqlite3_column_double(st, 3), b, sizeof b));
             if (scaled)
@@ -280,23 +265,23 @@ int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e
             fprintf(f, "  %s%s\n", col_text(st, 6), vetoed ? "*" : "");
         } else if (format == KP_FORMAT_CSV) {
             fprintf(f, "%d,", sqlite3_column_int(st, 0));
-            csv_field(f, unit);
+            kp_out_csv(f, unit);
             fputc(',', f);
-            csv_field(f, col_text(st, 2));
+            kp_out_csv(f, col_text(st, 2));
             for (int i = 0; i < h.nareas; i++)
                 fprintf(f, ",%s", has[i] ? num(pts[i], b, sizeof b) : "");
             fprintf(f, ",%s", num(sqlite3_column_double(st, 3), b, sizeof b));
             fprintf(f, ",%s", num(sqlite3_column_double(st, 4), b, sizeof b));
             fprintf(f, ",%s,", num(sqlite3_column_double(st, 5), b, sizeof b));
-            csv_field(f, col_text(st, 6));
+            kp_out_csv(f, col_text(st, 6));
             fputc(',', f);
-            csv_field(f, vetoed ? vetoed : "");
+            kp_out_csv(f, vetoed ? vetoed : "");
             fprintf(f, ",%d,%d\n", sqlite3_column_int(st, 8), sqlite3_column_int(st, 9));
         } else {
             fprintf(f, "%s\n  {\"rank\": %d, \"unit\": ", n ? "," : "", sqlite3_column_int(st, 0));
-            json_str(f, unit);
+            kp_out_json(f, unit);
             fputs(", \"name\": ", f);
-            json_str(f, col_text(st, 2));
+            kp_out_json(f, col_text(st, 2));
             fputs(", \"areas\": {", f);
             for (int i = 0; i < h.nareas; i++) {
                 fprintf(f, "%s\"%s\": ", i ? ", " : "", h.area_id[i]);
@@ -312,9 +297,9 @@ int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e
             fputs(", \"score\": ", f);
             json_num(f, st, 5);
             fputs(", \"grade\": ", f);
-            json_str(f, col_text(st, 6));
+            kp_out_json(f, col_text(st, 6));
             fputs(", \"vetoed_by\": ", f);
-            json_str(f, vetoed);
+            kp_out_json(f, vetoed);
             fprintf(f, ", \"not_scored\": %d, \"no_data\": %d}", sqlite3_column_int(st, 8),
                     sqlite3_column_int(st, 9));
         }
@@ -378,11 +363,11 @@ static int print_evidence(sqlite3 *db, long long id, const char *unit, const cha
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (format == KP_FORMAT_JSON) {
             fprintf(f, "%s{\"key\": ", n ? ", " : "");
-            json_str(f, col_text(st, 0));
+            kp_out_json(f, col_text(st, 0));
             fputs(", \"name\": ", f);
-            json_str(f, col_text(st, 1));
+            kp_out_json(f, col_text(st, 1));
             fputs(", \"detail\": ", f);
-            json_str(f, col_text(st, 2));
+            kp_out_json(f, col_text(st, 2));
             fputc('}', f);
         } else {
             if (n == 0)
@@ -431,9 +416,9 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
               "reason\n", f);
     } else {
         fprintf(f, "{\"run\": %lld, \"unit\": ", id);
-        json_str(f, unit);
+        kp_out_json(f, unit);
         fputs(", \"name\": ", f);
-        json_str(f, col_text(st, 0));
+        kp_out_json(f, col_text(st, 0));
         fputs(", \"total\": ", f);
         json_num(f, st, 1);
         fputs(", \"possible\": ", f);
@@ -441,9 +426,9 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
         fputs(", \"score\": ", f);
         json_num(f, st, 3);
         fputs(", \"grade\": ", f);
-        json_str(f, col_text(st, 4));
+        kp_out_json(f, col_text(st, 4));
         fprintf(f, ", \"rank\": %d, \"vetoed_by\": ", sqlite3_column_int(st, 5));
-        json_str(f, (const char *)sqlite3_column_text(st, 6));
+        kp_out_json(f, (const char *)sqlite3_column_text(st, 6));
         fputs(",\n \"items\": [", f);
     }
     sqlite3_finalize(st);
@@ -489,26 +474,26 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
                 return -1;
             }
         } else if (format == KP_FORMAT_CSV) {
-            csv_field(f, area);
+            kp_out_csv(f, area);
             fputc(',', f);
-            csv_field(f, item);
+            kp_out_csv(f, item);
             fprintf(f, ",%s,", col_text(st, 5));
-            csv_field(f, col_text(st, 4));
+            kp_out_csv(f, col_text(st, 4));
             fprintf(f, ",%s", status);
             for (int c = 8; c <= 12; c++)
                 fprintf(f, ",%s", sqlite3_column_type(st, c) == SQLITE_NULL ? "" :
                         num(sqlite3_column_double(st, c), b, sizeof b));
             fputc(',', f);
-            csv_field(f, col_text(st, 13));
+            kp_out_csv(f, col_text(st, 13));
             fputc(',', f);
-            csv_field(f, col_text(st, 14));
+            kp_out_csv(f, col_text(st, 14));
             fputc('\n', f);
         } else {
             fprintf(f, "%s\n  {\"area\": \"%s\", \"item\": \"%s\", \"kind\": \"%s\", \"title\": ",
                     n ? "," : "", area, item, col_text(st, 5));
-            json_str(f, col_text(st, 4));
+            kp_out_json(f, col_text(st, 4));
             fprintf(f, ", \"status\": \"%s\", \"measure\": ", status);
-            json_str(f, (const char *)sqlite3_column_text(st, 6));
+            kp_out_json(f, (const char *)sqlite3_column_text(st, 6));
             static const char *const names[] = {"figure", "previous", "target", "points", "possible"};
             for (int c = 8; c <= 12; c++) {
                 fprintf(f, ", \"%s\": ", names[c - 8]);
@@ -517,11 +502,11 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
             if (sqlite3_column_type(st, 19) != SQLITE_NULL)
                 fprintf(f, ", \"vetoed\": %s", sqlite3_column_int(st, 19) ? "true" : "false");
             fputs(", \"explanation\": ", f);
-            json_str(f, col_text(st, 13));
+            kp_out_json(f, col_text(st, 13));
             fputs(", \"reason\": ", f);
-            json_str(f, (const char *)sqlite3_column_text(st, 14));
+            kp_out_json(f, (const char *)sqlite3_column_text(st, 14));
             fputs(", \"rule\": ", f);
-            json_str(f, col_text(st, 16));
+            kp_out_json(f, col_text(st, 16));
             fputs(", \"evidence\": [", f);
             if (print_evidence(db, id, unit, area, item, NULL, format, f, e) < 0) {
                 sqlite3_finalize(st);

@@ -20,6 +20,9 @@ int kp_cmd_results(int argc, char **argv);
 int kp_cmd_imports(int argc, char **argv);
 int kp_cmd_undo(int argc, char **argv);
 int kp_cmd_delete(int argc, char **argv);
+int kp_cmd_runs(int argc, char **argv);
+int kp_cmd_publish(int argc, char **argv);
+int kp_cmd_compare(int argc, char **argv);
 
 static const struct kp_command commands[] = {
     {"init", "create a database", kp_cmd_init},
@@ -36,6 +39,9 @@ static const struct kp_command commands[] = {
     {"check", "check an assessment rules file", kp_cmd_check},
     {"assess", "assess every county with a rules file and store the run", kp_cmd_assess},
     {"results", "show a stored assessment run", kp_cmd_results},
+    {"runs", "list the assessment runs, official or draft", kp_cmd_runs},
+    {"publish", "make a run the official run of its year", kp_cmd_publish},
+    {"compare", "what changed between two runs, county by county", kp_cmd_compare},
 };
 
 static void usage(FILE *f)

@@ -54,7 +54,8 @@ int kp_images_keep(sqlite3 *db, long import_id, const char *table, const char *a
     if (rc == 0) {
         /* OR IGNORE: a row added earlier in the same import is already listed. */
         if (kp_buf_printf(&sql, "INSERT OR IGNORE INTO kp_import_images(import_id, tbl, row_id, "
-                                "action, image) SELECT ?1, '%s', t.rowid, '%s', json_array(%s)"
+                                "action, image, row_last) SELECT ?1, '%s', t.rowid, '%s',"
+                                " json_array(%s), t.rowid"
                                 " FROM %s AS t %s",
                           table, action, cols.data, table, from_where))
             rc = kp_fail(e, "out of memory");
@@ -68,11 +69,13 @@ int kp_images_keep(sqlite3 *db, long import_id, const char *table, const char *a
 
 int kp_images_added(sqlite3 *db, long import_id, const char *table, int64_t after, kp_err *e)
 {
+    /* New rows take rowids above every old one: one range lists them all. */
     char sql[512];
     snprintf(sql, sizeof sql,
-             "INSERT OR IGNORE INTO kp_import_images(import_id, tbl, row_id, action)"
-             " SELECT ?1, '%s', rowid, 'added' FROM %s WHERE rowid > %lld",
-             table, table, (long long)after);
+             "INSERT INTO kp_import_images(import_id, tbl, row_id, action, row_last)"
+             " SELECT ?1, '%s', %lld + 1, 'added', max(rowid) FROM %s"
+             " HAVING max(rowid) > %lld",
+             table, (long long)after, table, (long long)after);
     return run_with_id(db, sql, import_id, table, e);
 }
 

@@ -3,7 +3,7 @@
  *
  * Every row an import replaces or removes is copied into kp_import_images
  * as a JSON array of all the table's columns (as SQLite holds them, in table
- * order), with its rowid; every row it adds is listed by rowid.  Undo puts
+ * order), with its rowid; the rows it adds are listed as a rowid range.  Undo puts
  * the images back under their old rowids, so the table is as it was, byte
  * for byte.
  */
@@ -29,7 +29,8 @@ int kp_images_columns(sqlite3 *db, const char *table, const char *prefix, kp_buf
 int kp_images_keep(sqlite3 *db, long import_id, const char *table, const char *action,
                    const char *from_where, kp_err *e);
 
-/* List the rows of `table` whose rowid is above `after` as added by `import_id`. */
+/* List the rows of `table` whose rowid is above `after` as added by
+ * `import_id` (one range; none when there are none). */
 int kp_images_added(sqlite3 *db, long import_id, const char *table, int64_t after, kp_err *e);
 
 /* The largest rowid of `table` (0 when empty), into *out. */

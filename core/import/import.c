@@ -284,9 +284,12 @@ int kp_import_with(kp_store *s, const kp_registry *reg, const char *const *paths
         goto out;
     }
     /* An import touches many pages of the key indexes in one transaction;
-     * a larger page cache keeps them out of the WAL until commit.  Bounded,
-     * so memory stays flat whatever the file size. */
-    if (kp_store_exec(s, "PRAGMA cache_size = -" IMPORT_CACHE_KIB, e) || kp_store_begin(s, e))
+     * a larger page cache keeps them out of the WAL until commit, and the
+     * staged file (temp) in memory while it fits.  Bounded, so memory
+     * stays flat whatever the file size. */
+    if (kp_store_exec(s, "PRAGMA cache_size = -" IMPORT_CACHE_KIB ";"
+                         "PRAGMA temp.cache_size = -" IMPORT_CACHE_KIB, e) ||
+        kp_store_begin(s, e))
         goto out;
     in_tx = 1;
     if (begin_run(db, s, &j, opt, &totals->import_id, e))

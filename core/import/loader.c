@@ -52,8 +52,10 @@ struct loader {
     int present[MAX_COLS];  /* table column -> csv field, or -1 */
     struct value v[MAX_COLS];
     sqlite3_stmt *stage, *unit;
-    char last_unit[64];
+    char last_unit[64], last_county[64];
     int last_level;
+    int county_col;         /* the column that places a row in a county, or -1 */
+    char row_county[64];    /* that column's county in the current row */
 };
 
 static const char *const level_spellings[] = {"市", "县", "乡", "村", NULL};
@@ -200,7 +202,7 @@ static int prepare_statements(struct loader *L, kp_err *e)
         return -1;
     kp_buf b;
     kp_buf_init(&b, 0);
-    kp_buf_puts(&b, "SELECT level FROM units WHERE code = ?1");
+    kp_buf_puts(&b, "SELECT level, coalesce(county, code) FROM units WHERE code = ?1");
     int rc = prepare(L, &L->unit, &b, e);
     kp_buf_free(&b);
     return rc;
@@ -212,7 +214,9 @@ static void list_allowed(const char *const *allowed, kp_buf *b)
         kp_buf_printf(b, "%s%s", a == allowed ? "" : ", ", *a);
 }
 
-/* Look a unit code up; returns its level, 0 when unknown, -1 on store failure. */
+/* Look a unit code up; returns its level, 0 when unknown, -1 on store
+ * failure.  L->last_county is then its county (itself for a county or the
+ * city). */
 static int unit_level(struct loader *L, const char *code, size_t len, kp_err *e)
 {
     if (L->last_level && len == strlen(L->last_unit) && !memcmp(code, L->last_unit, len))
@@ -220,14 +224,19 @@ static int unit_level(struct loader *L, const char *code, size_t len, kp_err *e)
     sqlite3_bind_text(L->unit, 1, code, (int)len, SQLITE_STATIC);
     int rc = sqlite3_step(L->unit);
     int level = rc == SQLITE_ROW ? sqlite3_column_int(L->unit, 0) : 0;
-    sqlite3_reset(L->unit);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return kp_sql_fail(e, L->db, L->path);
+    const char *county = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(L->unit, 1) : NULL;
     if (level && len < sizeof L->last_unit) {
         memcpy(L->last_unit, code, len);
         L->last_unit[len] = '\0';
         L->last_level = level;
+        snprintf(L->last_county, sizeof L->last_county, "%s", county ? county : "");
+    } else {
+        L->last_level = 0;
+        L->last_county[0] = '\0';
     }
+    sqlite3_reset(L->unit);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return kp_sql_fail(e, L->db, L->path);
     return level;
 }
 
@@ -335,6 +344,8 @@ static int parse_field(struct loader *L, long line, int field, size_t c, const c
                     (int)len, s, kp_level_name(level), want);
             return 1;
         }
+        if ((int)c == L->county_col)
+            memcpy(L->row_county, L->last_county, sizeof L->row_county);
         v->kind = V_TEXT, v->s = s, v->len = len;
         return 0;
     }
@@ -366,6 +377,7 @@ static int store_row(struct loader *L, long line, kp_err *e)
     for (size_t c = 0; c < t->ncolumns; c++)
         bind_value(L->stage, (int)c + 1, &L->v[c]);
     sqlite3_bind_int64(L->stage, (int)t->ncolumns + 1, line);
+    sqlite3_bind_text(L->stage, (int)t->ncolumns + 2, L->row_county, -1, SQLITE_STATIC);
     int rc = sqlite3_step(L->stage);
     sqlite3_reset(L->stage);
     return rc == SQLITE_DONE ? 0 : kp_sql_fail(e, L->db, L->path);
@@ -408,6 +420,7 @@ static int load_rows(struct loader *L, kp_err *e)
             }
         }
         int bad = 0;
+        L->row_county[0] = '\0';
         for (size_t i = 0; i < n; i++) {
             if (L->map[i] < 0)
                 continue;
@@ -453,7 +466,8 @@ int kp_load_file(sqlite3 *db, const struct kp_table *t, const char *path, long i
                  kp_import_file_stats *st, long *problems, kp_err *e)
 {
     struct loader L = {.db = db, .t = t, .path = path, .import_id = import_id, .opt = opt,
-                       .hooks = hooks, .st = st, .run_problems = problems};
+                       .hooks = hooks, .st = st, .run_problems = problems,
+                       .county_col = kp_table_unit_column(t)};
     int rc = -1;
     if (t->ncolumns > MAX_COLS) {
         kp_fail(e, "table %s has too many columns", t->id);

@@ -64,7 +64,7 @@ int kp_stage_create(sqlite3 *db, const struct kp_table *t, kp_err *e)
     kp_buf_puts(&b, "CREATE TEMP TABLE kp_stage(");
     for (size_t c = 0; c < t->ncolumns; c++)
         kp_buf_printf(&b, "%s, ", t->columns[c].id);
-    kp_buf_puts(&b, "_line INTEGER, _county TEXT, _rowid INTEGER, _state INTEGER NOT NULL "
+    kp_buf_puts(&b, "_line INTEGER, _county TEXT NOT NULL, _rowid INTEGER, _state INTEGER NOT NULL "
                     "DEFAULT 1, _prev_import INTEGER, _prev_line INTEGER)");
     int rc = exec_buf(db, &b, "staging the file", e);
     kp_buf_free(&b);
@@ -78,10 +78,10 @@ int kp_stage_prepare_insert(sqlite3 *db, const struct kp_table *t, sqlite3_stmt 
     kp_buf_puts(&b, "INSERT INTO kp_stage(");
     for (size_t c = 0; c < t->ncolumns; c++)
         kp_buf_printf(&b, "%s, ", t->columns[c].id);
-    kp_buf_puts(&b, "_line) VALUES(");
+    kp_buf_puts(&b, "_line, _county) VALUES(");
     for (size_t c = 0; c < t->ncolumns; c++)
         kp_buf_printf(&b, "?%zu, ", c + 1);
-    kp_buf_printf(&b, "?%zu)", t->ncolumns + 1);
+    kp_buf_printf(&b, "?%zu, ?%zu)", t->ncolumns + 1, t->ncolumns + 2);
     int rc = 0;
     if (!b.data)
         rc = kp_fail(e, "out of memory");
@@ -124,6 +124,20 @@ static int report_rows(struct ctx *x, const char *sql, const char *fmt, kp_err *
     return rc == SQLITE_DONE ? 0 : kp_sql_fail(e, x->db, x->job->t->id);
 }
 
+/* Whether the query in x->b returns a row: 1, 0, or -1 on failure. */
+static int exists_row(struct ctx *x, kp_err *e)
+{
+    sqlite3_stmt *st;
+    if (!x->b.data || sqlite3_prepare_v2(x->db, x->b.data, -1, &st, NULL) != SQLITE_OK)
+        return kp_sql_fail(e, x->db, x->job->t->id);
+    kp_buf_clear(&x->b);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return kp_sql_fail(e, x->db, x->job->t->id);
+    return rc == SQLITE_ROW;
+}
+
 /* A key twice in the file: the same values are one row, other values a problem. */
 static int file_duplicates(struct ctx *x, kp_err *e)
 {
@@ -133,6 +147,13 @@ static int file_duplicates(struct ctx *x, kp_err *e)
     kp_buf_puts(&x->b, ", _line)");
     if (exec_buf(x->db, &x->b, "sorting the file by key", e))
         return -1;
+    /* Most files repeat no key: one pass over the index says so. */
+    kp_buf_puts(&x->b, "SELECT 1 FROM kp_stage GROUP BY ");
+    key_list(t, "", NULL, &x->b);
+    kp_buf_puts(&x->b, " HAVING count(*) > 1 LIMIT 1");
+    int any = exists_row(x, e);
+    if (any <= 0)
+        return any;
     kp_buf_puts(&x->b, "SELECT max(_line), min(_line) FROM kp_stage GROUP BY ");
     key_list(t, "", NULL, &x->b);
     kp_buf_puts(&x->b, " HAVING count(*) > 1 AND count(DISTINCT json_array(");
@@ -179,17 +200,11 @@ static int scope(struct ctx *x, kp_err *e)
 {
     const struct kp_table *t = x->job->t;
     int u = kp_table_unit_column(t);
-    if (u >= 0) {
-        kp_buf_printf(&x->b, "UPDATE kp_stage SET _county = coalesce(u.county, u.code) FROM units u"
-                             " WHERE u.code = kp_stage.%s", t->columns[u].id);
-        if (exec_buf(x->db, &x->b, "placing the file's rows", e))
-            return -1;
-    }
     kp_buf_puts(&x->b, "CREATE TEMP TABLE kp_scope(county TEXT NOT NULL, year INTEGER,"
                        " UNIQUE (county, year));"
                        "CREATE TEMP TABLE kp_old(rid INTEGER PRIMARY KEY, county TEXT NOT NULL,"
                        " kept INTEGER NOT NULL DEFAULT 0);"
-                       "INSERT OR IGNORE INTO kp_scope SELECT DISTINCT coalesce(_county, ''), ");
+                       "INSERT OR IGNORE INTO kp_scope SELECT DISTINCT _county, ");
     kp_table_year_expr(t, "kp_stage", &x->b);
     kp_buf_puts(&x->b, " FROM kp_stage;");
     if (!x->job->merge && t != &kp_units_table) {
@@ -246,7 +261,7 @@ static int count_and_guard(struct ctx *x, kp_err *e)
 {
     static const char sql[] =
         "SELECT c, u.name, sum(b), sum(a), sum(r), sum(d), sum(n) FROM ("
-        " SELECT coalesce(_county, '') c, 0 b, _state = 1 a, _state = 2 r, 0 d, _state = 0 n"
+        " SELECT _county c, 0 b, _state = 1 a, _state = 2 r, 0 d, _state = 0 n"
         "  FROM kp_stage"
         " UNION ALL SELECT county, 1, 0, 0, NOT kept, 0 FROM kp_old)"
         " LEFT JOIN units u ON u.code = c GROUP BY c ORDER BY c";

@@ -44,8 +44,9 @@ static int later_imports(sqlite3 *db, long id, kp_buf *out, kp_err *e)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, "SELECT DISTINCT b.import_id FROM kp_import_images a"
-                               " JOIN kp_import_images b ON b.tbl = a.tbl AND b.row_id = a.row_id"
-                               " AND b.import_id > a.import_id WHERE a.import_id = ?1"
+                               " JOIN kp_import_images b ON b.tbl = a.tbl AND b.row_id <= a.row_last"
+                               " AND b.row_last >= a.row_id AND b.import_id > a.import_id"
+                               " WHERE a.import_id = ?1"
                                " ORDER BY 1 DESC", -1, &st, NULL) != SQLITE_OK)
         return kp_sql_fail(e, db, "finding later imports");
     sqlite3_bind_int64(st, 1, id);
@@ -81,12 +82,22 @@ static int restore_table(sqlite3 *db, long id, const char *table, long *rows, kp
     int n, rc = kp_images_columns(db, table, "", &cols, &n, e);
     if (rc)
         goto out;
-    kp_buf_printf(&sql, "DELETE FROM %s WHERE rowid IN (SELECT row_id FROM kp_import_images"
-                        " WHERE import_id = %ld AND tbl = '%s' AND action <> 'removed')",
-                  table, id, table);
-    if (!sql.data || (rc = kp_sql_exec(db, sql.data, table, e)))
-        goto out;
-    *rows += sqlite3_changes(db);
+    /* The rows it added are one range of rowids (several files of one
+     * import add one after the other). */
+    static const char *const deletes[] = {
+        "DELETE FROM %s WHERE rowid IN (SELECT row_id FROM kp_import_images"
+        " WHERE import_id = %ld AND tbl = '%s' AND action = 'replaced')",
+        "DELETE FROM %1$s WHERE rowid BETWEEN (SELECT min(row_id) FROM kp_import_images"
+        " WHERE import_id = %2$ld AND tbl = '%3$s' AND action = 'added') AND (SELECT max(row_last)"
+        " FROM kp_import_images WHERE import_id = %2$ld AND tbl = '%3$s' AND action = 'added')",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        kp_buf_clear(&sql);
+        kp_buf_printf(&sql, deletes[i], table, id, table);
+        if (!sql.data || (rc = kp_sql_exec(db, sql.data, table, e)))
+            goto out;
+        *rows += sqlite3_changes(db);
+    }
     kp_buf_clear(&sql);
     kp_buf_printf(&sql, "INSERT INTO %s(rowid, %s) SELECT row_id", table, cols.data);
     for (int i = 0; i < n; i++)

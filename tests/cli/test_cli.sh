@@ -15,7 +15,7 @@ cd "$scratch" || exit 1
 
 . "$lib"
 
-for cmd in init plugins import indicators check assess results report chart demo template imports undo delete; do
+for cmd in init plugins import indicators check assess results report chart demo template imports undo delete runs publish compare; do
   status_is 0 "$kaoping" "$cmd" --help
   check contains out.txt "usage: kaoping $cmd"
 done

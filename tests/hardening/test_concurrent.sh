@@ -29,9 +29,9 @@ rows=50000
 for r in 1 2 3; do
   lectures "a$r" $rows >a.csv
   lectures "b$r" $rows >b.csv
-  "$kaoping" import --db $db --quiet health_lectures=a.csv >a.out 2>&1 &
+  "$kaoping" import --db $db --merge --quiet health_lectures=a.csv >a.out 2>&1 &
   pa=$!
-  "$kaoping" import --db $db --quiet health_lectures=b.csv >b.out 2>&1 &
+  "$kaoping" import --db $db --merge --quiet health_lectures=b.csv >b.out 2>&1 &
   pb=$!
   wait $pa; sa=$?
   wait $pb; sb=$?
@@ -50,9 +50,9 @@ db=a.db
 status_is 0 "$kaoping" init --db $db
 status_is 0 "$kaoping" import --db $db --quiet "$units"
 printf 'unit,date,title,participants\n420102001000,2023-03-05,x,1\n420102001001,2023-03-05,x,1\n420102002001,2023-03-05,x,1\n420103001000,2023-03-05,x,1\n' >first.csv
-status_is 0 "$kaoping" import --db $db --quiet health_lectures=first.csv
+status_is 0 "$kaoping" import --db $db --merge --quiet health_lectures=first.csv
 lectures big 200000 >big.csv
-"$kaoping" import --db $db --quiet health_lectures=big.csv >i.out 2>&1 &
+"$kaoping" import --db $db --merge --quiet health_lectures=big.csv >i.out 2>&1 &
 pi=$!
 sleep 0.1
 "$kaoping" assess --db $db --rules "$rules" --year 2023 >s.out 2>&1 &
@@ -79,7 +79,7 @@ exec 3>hold
 echo "BEGIN IMMEDIATE; INSERT INTO kp_meta VALUES('held', 'by another writer');" >&3
 sleep 0.5
 start=$(date +%s)
-"$kaoping" import --db $db health_lectures=late.csv >i.out 2>i.err &
+"$kaoping" import --db $db --merge health_lectures=late.csv >i.out 2>i.err &
 pi=$!
 "$kaoping" assess --db $db --rules "$rules" --year 2023 >s.out 2>s.err &
 ps=$!

@@ -1,0 +1,68 @@
+/* cmd_compare.c — `kaoping compare RUN_A RUN_B`: what changed between two runs. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "assess/compare.h"
+#include "assess/results.h"
+#include "assess/runs.h"
+#include "cli/cli.h"
+
+static const char usage[] =
+    "usage: kaoping compare [--db FILE] [--format table|csv|json] RUN_A RUN_B\n"
+    "\n"
+    "What changed from run RUN_A to run RUN_B (after a rules change or a data\n"
+    "correction): for every county the total, grade and rank before and after,\n"
+    "and every item whose points moved, with both explanations; the counties\n"
+    "whose total moved most come first.\n"
+    "\n"
+    "  --db FILE     the database (default " KP_DEFAULT_DB ")\n"
+    "  --format F    table (default), csv or json\n"
+    "  -h, --help    show this help\n";
+
+static int run_number(const char *s, long long *id)
+{
+    char *end;
+    *id = strtoll(s, &end, 10);
+    return *end || *id <= 0 ? -1 : 0;
+}
+
+int kp_cmd_compare(int argc, char **argv)
+{
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                         {"format", required_argument, NULL, 'f'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
+    const char *db = KP_DEFAULT_DB;
+    int format = KP_FORMAT_TABLE, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'f':
+            if ((format = kp_format_parse(optarg)) < 0)
+                return kp_cli_usage_error("compare", "--format is table, csv or json, not '%s'",
+                                          optarg);
+            break;
+        case 'h': fputs(usage, stdout); return KP_EXIT_OK;
+        default: return kp_cli_usage_error("compare", "unknown option");
+        }
+    }
+    long long a, b;
+    if (optind + 2 != argc || run_number(argv[optind], &a) || run_number(argv[optind + 1], &b))
+        return kp_cli_usage_error("compare", "name two run numbers");
+    kp_store *s;
+    if (kp_cli_open_store(&s, db, 0, NULL))
+        return KP_EXIT_FAIL;
+    kp_err e;
+    int year, official;
+    int rc = kp_runs_find(kp_store_db(s), a, &year, &official, &e);
+    if (rc == 0)
+        rc = kp_runs_find(kp_store_db(s), b, &year, &official, &e);
+    if (rc == 0)
+        rc = kp_compare_runs(kp_store_db(s), a, b, format, stdout, &e);
+    if (rc)
+        kp_cli_error("%s", e.msg);
+    kp_store_close(s);
+    return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
+}
