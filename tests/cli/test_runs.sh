@@ -86,6 +86,16 @@ check contains out.txt "420103000000,南山县,,,总分,"
 status_is 1 "$kaoping" compare --db t.db 2 7
 check contains err.txt "there is no assessment run 7"
 
+# The year before: an official 2022 run shows beside 2023 in the county report.
+sed 's/year = 2023/year = 2022/' "$rules" >2022.lua
+status_is 0 "$kaoping" assess --db t.db --rules 2022.lua --year 2022
+status_is 0 "$kaoping" publish --db t.db 4
+check contains out.txt "run 4 is now the official run of 2022"
+status_is 0 "$kaoping" report --db t.db --run 2 --layout "$root/reports/county.lua" --unit 420102000000 -o withprev.pdf
+pdftotext withprev.pdf - | tr -d '\n' >withprev.txt
+check contains withprev.txt "上年（2022年度）得分"
+check contains withprev.txt "较上年"
+
 # A layout copied out of reports/ to be adapted finds the shared helpers.
 mkdir mine && cp "$root/reports/county.lua" mine/
 status_is 0 "$kaoping" report --db t.db --layout mine/county.lua --unit 420102000000 -o mine.pdf
