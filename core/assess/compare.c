@@ -210,3 +210,35 @@ out:
     sqlite3_finalize(o.items);
     return rc;
 }
+
+/* Counties and their moved items in one list, ordered as the terminal shows them. */
+static const char flat_sql[] =
+    "WITH u AS (SELECT a.unit, a.name, a.total ta, b.total tb, a.grade ga, b.grade gb,"
+    "  a.rank ra, b.rank rb, abs(b.total - a.total) eff, abs(b.rank - a.rank) reff"
+    "  FROM run_units a JOIN run_units b ON b.run_id = ?2 AND b.unit = a.unit WHERE a.run_id = ?1)"
+    " SELECT unit, name, '', '', '总分', ta, tb, ga, gb, ra, rb, '', '', eff, reff, 0 k, 0 ie"
+    " FROM u UNION ALL"
+    " SELECT u.unit, u.name, s.area, s.item, coalesce(i.title, s.item), s.points, t.points,"
+    "  '', '', NULL, NULL, s.explanation, t.explanation, u.eff, u.reff, 1,"
+    "  abs(coalesce(t.points, 0) - coalesce(s.points, 0))"
+    " FROM u JOIN run_scores s ON s.run_id = ?1 AND s.unit = u.unit"
+    " JOIN run_scores t ON t.run_id = ?2 AND t.unit = s.unit AND t.area = s.area"
+    "  AND t.item = s.item"
+    " LEFT JOIN run_items i ON i.run_id = ?2 AND i.area = s.area AND i.item = s.item"
+    " WHERE s.points IS NOT t.points"
+    " ORDER BY eff DESC, reff DESC, unit, k, ie DESC";
+
+int kp_compare_xlsx(sqlite3 *db, long long a, long long b, const char *path, kp_err *e)
+{
+    static const char *const names[] = {"单位代码", "单位名称", "工作", "指标", "项目",
+                                        "之前", "之后", "之前等次", "之后等次", "之前名次",
+                                        "之后名次", "之前说明", "之后说明"};
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, flat_sql, -1, &st, NULL) != SQLITE_OK)
+        return kp_sql_fail(e, db, "comparing runs");
+    sqlite3_bind_int64(st, 1, a);
+    sqlite3_bind_int64(st, 2, b);
+    int rc = kp_xlsx_query(db, st, "规则调整影响", names, 13, path, e);
+    sqlite3_finalize(st);
+    return rc;
+}

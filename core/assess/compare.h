@@ -16,4 +16,7 @@
  * (enum kp_format of results.h). */
 int kp_compare_runs(sqlite3 *db, long long a, long long b, int format, FILE *f, kp_err *e);
 
+/* The same as a workbook: one sheet, a row per county and per moved item. */
+int kp_compare_xlsx(sqlite3 *db, long long a, long long b, const char *path, kp_err *e);
+
 #endif

@@ -25,6 +25,10 @@ int kp_results_unit(sqlite3 *db, long long run_id, const char *unit, int format,
 /* The run as a workbook: a summary sheet, then one sheet per area. */
 int kp_results_xlsx(sqlite3 *db, long long run_id, const char *path, kp_err *e);
 
+/* The rows of `st` (already bound) as one sheet with `n` column `names`. */
+int kp_xlsx_query(sqlite3 *db, sqlite3_stmt *st, const char *sheet, const char *const *names,
+                  int n, const char *path, kp_err *e);
+
 /* Display columns of UTF-8 text in a terminal (a Chinese character is two). */
 size_t kp_text_width(const char *s);
 /* `s` in a column of `width` display cells, right-aligned or not. */

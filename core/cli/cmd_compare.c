@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 
 static const char usage[] =
-    "usage: kaoping compare [--db FILE] [--format table|csv|json] RUN_A RUN_B\n"
+    "usage: kaoping compare [--db FILE] [--format table|csv|json] [--xlsx FILE] RUN_A RUN_B\n"
     "\n"
     "What changed from run RUN_A to run RUN_B (after a rules change or a data\n"
     "correction): for every county the total, grade and rank before and after,\n"
@@ -18,6 +18,7 @@ static const char usage[] =
     "\n"
     "  --db FILE     the database (default " KP_DEFAULT_DB ")\n"
     "  --format F    table (default), csv or json\n"
+    "  --xlsx FILE   also write the comparison as an Excel workbook\n"
     "  -h, --help    show this help\n";
 
 static int run_number(const char *s, long long *id)
@@ -31,9 +32,10 @@ int kp_cmd_compare(int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"format", required_argument, NULL, 'f'},
+                                         {"xlsx", required_argument, NULL, 'x'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0}};
-    const char *db = KP_DEFAULT_DB;
+    const char *db = KP_DEFAULT_DB, *xlsx = NULL;
     int format = KP_FORMAT_TABLE, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -44,6 +46,7 @@ int kp_cmd_compare(int argc, char **argv)
                 return kp_cli_usage_error("compare", "--format is table, csv or json, not '%s'",
                                           optarg);
             break;
+        case 'x': xlsx = optarg; break;
         case 'h': fputs(usage, stdout); return KP_EXIT_OK;
         default: return kp_cli_usage_error("compare", "unknown option");
         }
@@ -61,6 +64,8 @@ int kp_cmd_compare(int argc, char **argv)
         rc = kp_runs_find(kp_store_db(s), b, &year, &official, &e);
     if (rc == 0)
         rc = kp_compare_runs(kp_store_db(s), a, b, format, stdout, &e);
+    if (rc == 0 && xlsx)
+        rc = kp_compare_xlsx(kp_store_db(s), a, b, xlsx, &e);
     if (rc)
         kp_cli_error("%s", e.msg);
     kp_store_close(s);

@@ -83,6 +83,12 @@ status_is 0 "$kaoping" compare --db t.db --format json 2 3
 check contains out.txt '"item": "lecture_coverage", "title": "举办家庭健康知识大讲堂的基层协会占比", "points_before": 4.00, "points_after": 8.00'
 status_is 0 "$kaoping" compare --db t.db --format csv 2 3
 check contains out.txt "420103000000,南山县,,,总分,"
+status_is 0 "$kaoping" compare --db t.db --xlsx cmp.xlsx 2 3
+unzip -p cmp.xlsx xl/workbook.xml >book.txt
+check contains book.txt "规则调整影响"
+unzip -p cmp.xlsx xl/sharedStrings.xml >strings.txt
+check contains strings.txt "举办家庭健康知识大讲堂的基层协会占比"
+check contains strings.txt "之后说明"
 status_is 1 "$kaoping" compare --db t.db 2 7
 check contains err.txt "there is no assessment run 7"
 
