@@ -89,6 +89,14 @@ check contains book.txt "规则调整影响"
 unzip -p cmp.xlsx xl/sharedStrings.xml >strings.txt
 check contains strings.txt "举办家庭健康知识大讲堂的基层协会占比"
 check contains strings.txt "之后说明"
+# The shipped layout: the draft against the official run of its year.
+status_is 0 "$kaoping" report --db t.db --run 3 --layout "$root/reports/compare.lua" -o cmp.pdf
+pdftotext cmp.pdf - | tr -d '\n' >cmp.txt
+check contains cmp.txt "考评规则调整影响说明"
+check contains cmp.txt "本说明将第3次考评记录（草稿"
+check contains cmp.txt "与第2次考评记录（正式"
+check contains cmp.txt "全市2个县（市、区）中，2个总分发生变化"
+check contains cmp.txt "50%，目标50%，完成100%，得8分"
 status_is 1 "$kaoping" compare --db t.db 2 7
 check contains err.txt "there is no assessment run 7"
 
