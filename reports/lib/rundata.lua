@@ -67,6 +67,15 @@ function rundata.previous(run, unit)
   return p
 end
 
+-- The city average total in every year with an official run, this run
+-- standing for its own year: { {year =, avg =}, ... } by year.
+function rundata.trend(run)
+  return q([[SELECT r.year AS year, avg(u.total) AS avg
+             FROM assessment_runs r JOIN run_units u ON u.run_id = r.id
+             WHERE (r.official = 1 AND r.year <> ?) OR r.id = ?
+             GROUP BY r.year ORDER BY r.year]], run.year, run.id)
+end
+
 -- 较上年上升3位 / 较上年下降2位 / 名次与上年持平
 function rundata.rank_change(before, after)
   if after < before then return string.format("较上年上升%d位", before - after) end

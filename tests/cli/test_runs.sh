@@ -109,6 +109,10 @@ status_is 0 "$kaoping" report --db t.db --run 2 --layout "$root/reports/county.l
 pdftotext withprev.pdf - | tr -d '\n' >withprev.txt
 check contains withprev.txt "上年（2022年度）得分"
 check contains withprev.txt "较上年"
+# and the city report draws the city average over both years.
+status_is 0 "$kaoping" report --db t.db --run 2 --layout "$root/reports/city.lua" -o city.pdf
+pdftotext city.pdf - | tr -d '\n' >city.txt
+check contains city.txt "历年全市平均总分"
 
 # A layout copied out of reports/ to be adapted finds the shared helpers.
 mkdir mine && cp "$root/reports/county.lua" mine/
