@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "assess/assess.h"
-#include "assess/results.h"
+#include "output/results.h"
 #include "cli/cli.h"
 
 struct shown {
@@ -44,7 +44,7 @@ static const char usage[] =
     "  --timing        print where the time went to stderr\n"
     "  -h, --help      show this help\n";
 
-int kp_cmd_assess(int argc, char **argv)
+int kp_cmd_assess(struct kp_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"rules", required_argument, NULL, 'r'}, {"year", required_argument, NULL, 'y'},
@@ -88,11 +88,10 @@ int kp_cmd_assess(int argc, char **argv)
     if (!rules_path || !year)
         return kp_cli_usage_error("assess", "--rules and --year are required");
 
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
+    if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;
+    kp_registry *reg = cli->reg;
     int rc = KP_EXIT_FAIL;
-    kp_store *store = NULL;
     kp_rules *rules = NULL;
     kp_err e;
     if (kp_rules_load(&rules, rules_path, lib ? lib : kp_rules_default_lib_dir(), reg, &e) < 0) {
@@ -104,8 +103,9 @@ int kp_cmd_assess(int argc, char **argv)
         kp_cli_error("%s has %zu error(s); nothing was assessed", rules_path, rules->nerrors);
         goto out;
     }
-    if (kp_cli_open_store(&store, db, 0, reg))
+    if (kp_cli_setup(cli, db) < 0)
         goto out;
+    kp_store *store = cli->store;
     kp_assess_summary sum;
     struct shown sh = {format, xlsx};
     aopt.show = show;
@@ -130,7 +130,5 @@ int kp_cmd_assess(int argc, char **argv)
     rc = KP_EXIT_OK;
 out:
     kp_rules_free(rules);
-    kp_store_close(store);
-    kp_registry_free(reg);
     return rc;
 }

@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "assess/compare.h"
-#include "assess/results.h"
+#include "output/compare.h"
+#include "output/results.h"
 #include "assess/runs.h"
 #include "cli/cli.h"
 
@@ -29,7 +29,7 @@ static int run_number(const char *s, long long *id)
     return *end || *id <= 0 ? -1 : 0;
 }
 
-int kp_cmd_compare(int argc, char **argv)
+int kp_cmd_compare(struct kp_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"format", required_argument, NULL, 'f'},
@@ -55,9 +55,9 @@ int kp_cmd_compare(int argc, char **argv)
     long long a, b;
     if (optind + 2 != argc || run_number(argv[optind], &a) || run_number(argv[optind + 1], &b))
         return kp_cli_usage_error("compare", "name two run numbers");
-    kp_store *s;
-    if (kp_cli_open_store(&s, db, 0, NULL))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
+    kp_store *s = cli->store;
     kp_err e;
     int year, official;
     int rc = kp_runs_find(kp_store_db(s), a, &year, &official, &e);
@@ -69,6 +69,5 @@ int kp_cmd_compare(int argc, char **argv)
         rc = kp_compare_xlsx(kp_store_db(s), a, b, xlsx, &e);
     if (rc)
         kp_cli_error("%s", e.msg);
-    kp_store_close(s);
     return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

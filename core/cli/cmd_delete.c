@@ -24,7 +24,7 @@ static void show(void *ud, const char *row)
     printf("  %s\n", row);
 }
 
-int kp_cmd_delete(int argc, char **argv)
+int kp_cmd_delete(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB;
     kp_delete_request rq = {0};
@@ -53,10 +53,10 @@ int kp_cmd_delete(int argc, char **argv)
     }
     if (!rq.table || !rq.unit || optind != argc)
         return kp_cli_usage_error("delete", "name --table and --unit, and nothing else");
-    kp_registry *reg;
-    kp_store *s;
-    if (kp_cli_open_with_plugins(&reg, &s, db))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
+    kp_store *s = cli->store;
+    kp_registry *reg = cli->reg;
     printf("%s %s:\n", rq.dry_run ? "would remove from" : "removing from", rq.table);
     kp_err e;
     long n, id;
@@ -67,7 +67,5 @@ int kp_cmd_delete(int argc, char **argv)
         printf("%ld rows would be removed; nothing was changed\n", n);
     else
         printf("removed %ld rows (import %ld; 'kaoping undo %ld' brings them back)\n", n, id, id);
-    kp_store_close(s);
-    kp_registry_free(reg);
     return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

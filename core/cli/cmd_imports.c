@@ -32,7 +32,7 @@ static int print_one(void *ud, const kp_import_record *r)
     return 0;
 }
 
-int kp_cmd_imports(int argc, char **argv)
+int kp_cmd_imports(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB;
     int done = kp_cli_db_option("imports", usage, argc, argv, &db);
@@ -40,14 +40,13 @@ int kp_cmd_imports(int argc, char **argv)
         return done;
     if (optind != argc)
         return kp_cli_usage_error("imports", "unexpected argument '%s'", argv[optind]);
-    kp_store *s;
-    if (kp_cli_open_store(&s, db, 0, NULL))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
+    kp_store *s = cli->store;
     printf("id   time                  user       kind    +added ~replaced -removed =unchanged\n");
     kp_err e;
     int rc = kp_imports_each(s, print_one, NULL, &e);
     if (rc)
         kp_cli_error("%s", e.msg);
-    kp_store_close(s);
     return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

@@ -17,7 +17,7 @@ static const char usage[] =
     "  --db FILE   the database (default " KP_DEFAULT_DB ")\n"
     "  -h, --help  show this help\n";
 
-int kp_cmd_publish(int argc, char **argv)
+int kp_cmd_publish(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB;
     int done = kp_cli_db_option("publish", usage, argc, argv, &db);
@@ -29,9 +29,9 @@ int kp_cmd_publish(int argc, char **argv)
     long long id = strtoll(argv[optind], &end, 10);
     if (*end || id <= 0)
         return kp_cli_usage_error("publish", "'%s' is not a run number", argv[optind]);
-    kp_store *s;
-    if (kp_cli_open_store(&s, db, 0, NULL))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
+    kp_store *s = cli->store;
     kp_err e;
     long long replaced;
     int year, official;
@@ -45,6 +45,5 @@ int kp_cmd_publish(int argc, char **argv)
                "again\n", id, year, replaced);
     else
         printf("run %lld is now the official run of %d\n", id, year);
-    kp_store_close(s);
     return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

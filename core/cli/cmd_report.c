@@ -87,8 +87,9 @@ static int find_subject(const kp_report_subject *s, size_t n, const char *code)
     return -1;
 }
 
-int kp_cmd_report(int argc, char **argv)
+int kp_cmd_report(struct kp_cli *cli, int argc, char **argv)
 {
+    (void)cli; /* no set-up: the report room opens the store on connections of its own */
     kp_report_config cfg = {.db_path = KP_DEFAULT_DB};
     const char *unit = NULL, *out = NULL;
     int all = 0, png = 0;

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess/results.h"
 #include "assess/runs.h"
 #include "cli/cli.h"
+#include "output/results.h"
 
 static const char usage[] =
     "usage: kaoping results [--run ID] [--unit CODE] [--db FILE] [--format table|csv|json]\n"
@@ -24,7 +24,7 @@ static const char usage[] =
     "  --xlsx FILE   write the run as an Excel workbook (summary and one sheet per area)\n"
     "  -h, --help    show this help\n";
 
-int kp_cmd_results(int argc, char **argv)
+int kp_cmd_results(struct kp_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"run", required_argument, NULL, 'r'},  {"unit", required_argument, NULL, 'u'},
@@ -59,10 +59,9 @@ int kp_cmd_results(int argc, char **argv)
     if (optind != argc)
         return kp_cli_usage_error("results", "unexpected argument '%s'", argv[optind]);
 
-    kp_store *store = NULL;
-    if (kp_cli_open_store(&store, db, 0, NULL))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
-    sqlite3 *sdb = kp_store_db(store);
+    sqlite3 *sdb = kp_store_db(cli->store);
     kp_err e;
     int rc = 0, official = 1;
     if (!run_id)
@@ -77,6 +76,5 @@ int kp_cmd_results(int argc, char **argv)
         rc = kp_results_xlsx(sdb, run_id, xlsx, &e);
     if (rc < 0)
         kp_cli_error("%s", e.msg);
-    kp_store_close(store);
     return rc < 0 ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

@@ -24,7 +24,7 @@ static int print_one(void *ud, const kp_run_row *r)
     return 0;
 }
 
-int kp_cmd_runs(int argc, char **argv)
+int kp_cmd_runs(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB;
     int done = kp_cli_db_option("runs", usage, argc, argv, &db);
@@ -32,13 +32,12 @@ int kp_cmd_runs(int argc, char **argv)
         return done;
     if (optind != argc)
         return kp_cli_usage_error("runs", "unexpected argument '%s'", argv[optind]);
-    kp_store *s;
-    if (kp_cli_open_store(&s, db, 0, NULL))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
+    kp_store *s = cli->store;
     kp_err e;
     int rc = kp_runs_each(kp_store_db(s), print_one, NULL, &e);
     if (rc)
         kp_cli_error("%s", e.msg);
-    kp_store_close(s);
     return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

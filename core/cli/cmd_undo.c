@@ -17,7 +17,7 @@ static const char usage[] =
     "  --db FILE   the database (default " KP_DEFAULT_DB ")\n"
     "  -h, --help  show this help\n";
 
-int kp_cmd_undo(int argc, char **argv)
+int kp_cmd_undo(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB;
     int done = kp_cli_db_option("undo", usage, argc, argv, &db);
@@ -29,9 +29,9 @@ int kp_cmd_undo(int argc, char **argv)
     long id = strtol(argv[optind], &end, 10);
     if (*end || id <= 0)
         return kp_cli_usage_error("undo", "'%s' is not an import id", argv[optind]);
-    kp_store *s;
-    if (kp_cli_open_store(&s, db, 0, NULL))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
+    kp_store *s = cli->store;
     kp_err e;
     long rows;
     int rc = kp_import_undo(s, id, &rows, &e);
@@ -39,6 +39,5 @@ int kp_cmd_undo(int argc, char **argv)
         kp_cli_error("%s", e.msg);
     else
         printf("undid import %ld: %ld rows put back or taken out\n", id, rows);
-    kp_store_close(s);
     return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

@@ -68,14 +68,3 @@ int kp_cli_db_option(const char *cmd, const char *usage, int argc, char **argv, 
     }
     return -1;
 }
-
-int kp_cli_open_with_plugins(kp_registry **reg, kp_store **s, const char *path)
-{
-    if (kp_cli_load_plugins(reg))
-        return -1;
-    if (kp_cli_open_store(s, path, 0, *reg)) {
-        kp_registry_free(*reg);
-        return -1;
-    }
-    return 0;
-}
