@@ -25,11 +25,6 @@
 
 /* The work areas of the plan.  An area with one of these ids whose plugin is
  * not installed is skipped with a note; any other unknown id is a mistake. */
-static const char *const known_areas[] = {
-    "publicity", "organization", "birth_support", "family_support",
-    "health_promotion", "reproductive_health", "marriage_culture", "influence",
-};
-
 #define EPS 1e-9
 
 /* ---- diagnostics ------------------------------------------------------------ */
@@ -229,6 +224,34 @@ static const char *allowed_text(const char *const *names, size_t n, char *buf, s
 }
 
 /* ---- reading declarations ------------------------------------------------------ */
+
+/*
+ * An area no loaded plugin has.  The core knows no work area by name, so it
+ * tells a typo from a plugin that is not installed by what is loaded: an id
+ * close to a loaded plugin's is a typo (an error); any other is an area
+ * whose plugin is missing here (a warning: the area is skipped), and the
+ * note says what is loaded.
+ */
+static void note_unloaded_area(kp_rules *r, const kp_registry *reg, const kp_rule_area *a)
+{
+    const char *names[64];
+    size_t n = 0;
+    for (size_t i = 0; i < kp_registry_count(reg) && n < 64; i++)
+        names[n++] = kp_registry_plugin(reg, i)->id;
+    char sb[128];
+    if (*suggest(a->id, names, n, sb, sizeof sb)) {
+        diag(r, KP_DIAG_ERROR, a->line, "unknown area '%s'%s", a->id, sb);
+        return;
+    }
+    kp_buf loaded;
+    kp_buf_init(&loaded, 0);
+    for (size_t i = 0; i < n; i++)
+        kp_buf_printf(&loaded, "%s%s", i ? ", " : "", names[i]);
+    diag(r, KP_DIAG_WARNING, a->line, "area '%s': plugin not loaded; the area will be skipped and "
+         "its indicators cannot be checked (loaded: %s)", a->id,
+         n && loaded.data ? loaded.data : "no plugin");
+    kp_buf_free(&loaded);
+}
 
 struct collect {
     kp_rules *r;
@@ -667,25 +690,8 @@ static void read_area(lua_State *L, struct collect *c, int decl)
                  a->id, r->areas[i].line);
 
     a->plugin = kp_registry_find_plugin(c->reg, a->id);
-    if (!a->plugin) {
-        int known = 0;
-        for (size_t i = 0; i < sizeof known_areas / sizeof known_areas[0]; i++)
-            known |= !strcmp(known_areas[i], a->id);
-        if (known) {
-            diag(r, KP_DIAG_WARNING, a->line, "area '%s': plugin not loaded; the area will be "
-                 "skipped and its indicators cannot be checked", a->id);
-        } else {
-            const char *names[64];
-            size_t n = 0;
-            for (size_t i = 0; i < sizeof known_areas / sizeof known_areas[0]; i++)
-                names[n++] = known_areas[i];
-            for (size_t i = 0; i < kp_registry_count(c->reg) && n < 64; i++)
-                names[n++] = kp_registry_plugin(c->reg, i)->id;
-            char sb[128];
-            diag(r, KP_DIAG_ERROR, a->line, "unknown area '%s'%s", a->id,
-                 suggest(a->id, names, n, sb, sizeof sb));
-        }
-    }
+    if (!a->plugin)
+        note_unloaded_area(r, c->reg, a);
 
     if (rawfield(L, decl, "body") != LUA_TTABLE) {
         diag(r, KP_DIAG_ERROR, a->line, "area '%s' needs a body: area \"%s\" { title = ..., "
@@ -843,7 +849,7 @@ static int collect(lua_State *L)
     if (c->run_failed)
         return 0;
     if (r->nareas == 0) {
-        diag(r, KP_DIAG_ERROR, aline, "no area is declared: area \"health_promotion\" { ... }");
+        diag(r, KP_DIAG_ERROR, aline, "no area is declared: area \"<plugin id>\" { ... }");
         return 0;
     }
     double total = 0;

@@ -19,8 +19,7 @@
 
 #include "cli/cli.h"
 #include "cli/template.h"
-#include "demo/csv_out.h"
-#include "demo/demo.h"
+#include "csv/csv_out.h"
 #include "import/loader.h"
 #include "util/buf.h"
 
@@ -33,7 +32,7 @@ static const char usage[] =
     "\n"
     "Write forms for county staff to fill in, into DIR (default: the current\n"
     "folder, created if missing): one for TABLE (its id, such as\n"
-    "health_lectures, or its Chinese title), or with --all one for units and\n"
+    "member_trainings, or its Chinese title), or with --all one for units and\n"
     "every table of every loaded work area.  The filled-in forms import as they\n"
     "are.\n"
     "\n"
@@ -132,9 +131,11 @@ static const char *unit_example(unsigned levels)
 
 const char *kp_template_example(const struct kp_table *t, const struct kp_column *c)
 {
-    const char *ex = kp_demo_example(t->id, c->id);
-    if (ex)
-        return ex;
+    (void)t;
+    /* The plugin that owns the column knows a realistic value; the type
+     * gives a plausible one for plugins that say nothing. */
+    if (c->example)
+        return c->example;
     switch (c->type) {
     case KP_UNIT: return unit_example(c->levels);
     case KP_DATE: return "2023-05-29";
@@ -249,6 +250,8 @@ int kp_template_describe_table(kp_buf *b, const struct chosen *ch)
             rc |= kp_buf_puts(b, "  必填");
         else
             rc |= kp_buf_puts(b, "  可空");
+        if (c->description)
+            rc |= kp_buf_printf(b, "\r\n     说明：%s", c->description);
         rc |= kp_buf_puts(b, "\r\n     填法：");
         rc |= kp_template_describe_column(b, t, c);
         if (c->default_value)

@@ -14,17 +14,31 @@
 
 static const struct kp_column lecture_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_TOWNSHIP | KP_LEVEL_VILLAGE},
-    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
-    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "participants", .title = "参加人数", .type = KP_INT},
+     .levels = KP_LEVEL_TOWNSHIP | KP_LEVEL_VILLAGE,
+     .description = "举办讲堂的乡镇（街道）或村（社区）的单位代码",
+     .example = "420102001001"},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY,
+     .description = "讲堂举办的日期",
+     .example = "2023-05-29"},
+    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "讲堂主题",
+     .example = "合理膳食 健康生活"},
+    {.id = "participants", .title = "参加人数", .type = KP_INT,
+     .description = "参加人数",
+     .example = "45"},
 };
 
 static const struct kp_column instructor_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_VILLAGE},
-    {.id = "year", .title = "年度", .type = KP_YEAR, .flags = KP_COL_KEY},
-    {.id = "instructors", .title = "人数", .type = KP_INT},
+     .levels = KP_LEVEL_VILLAGE,
+     .description = "村（社区）的单位代码，每村每年一行；未报的村按缺指导员计",
+     .example = "420102001001"},
+    {.id = "year", .title = "年度", .type = KP_YEAR, .flags = KP_COL_KEY,
+     .description = "年度",
+     .example = "2023"},
+    {.id = "instructors", .title = "人数", .type = KP_INT,
+     .description = "配备的家庭健康指导员人数，2名以上为达标",
+     .example = "2"},
 };
 
 static const char *const project_kinds[] = {"家庭健康服务中心", "流动人口健康促进", "其他", NULL};
@@ -32,10 +46,18 @@ static const char *const project_states[] = {"申报", "立项", "建成", NULL}
 
 static const struct kp_column project_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "name", .title = "项目名称", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = project_kinds},
-    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = project_states},
+     .levels = KP_LEVEL_ANY,
+     .description = "承担项目的单位代码",
+     .example = "420102000000"},
+    {.id = "name", .title = "项目名称", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "项目名称",
+     .example = "江北区家庭健康服务中心"},
+    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = project_kinds,
+     .description = "项目类型",
+     .example = "家庭健康服务中心"},
+    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = project_states,
+     .description = "项目进度",
+     .example = "立项"},
 };
 
 static const struct kp_table tables[] = {

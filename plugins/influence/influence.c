@@ -20,10 +20,18 @@ static const char *const adoption_levels[] = {"国家", "省", "市", NULL};
 
 static const struct kp_column report_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_COUNTY},
-    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
-    {.id = "title", .title = "标题", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "adopted", .title = "采用层级", .type = KP_TEXT, .allowed = adoption_levels},
+     .levels = KP_LEVEL_COUNTY,
+     .description = "报送信息的县市区的单位代码",
+     .example = "420102000000"},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY,
+     .description = "报送日期；每月不少于2篇",
+     .example = "2023-05-29"},
+    {.id = "title", .title = "标题", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "信息标题",
+     .example = "江北区计生协开展5·29会员活动日活动"},
+    {.id = "adopted", .title = "采用层级", .type = KP_TEXT, .allowed = adoption_levels,
+     .description = "被哪一级采用；未被采用的不填",
+     .example = "市"},
 };
 
 #define PROVINCIAL "省级"
@@ -34,20 +42,40 @@ static const char *const project_states[] = {"申报", "建成", NULL};
 
 static const struct kp_column project_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "name", .title = "名称", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "level", .title = "级别", .type = KP_TEXT, .allowed = project_levels},
-    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = project_kinds},
-    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = project_states},
+     .levels = KP_LEVEL_ANY,
+     .description = "项目点或品牌所在单位的代码",
+     .example = "420102000000"},
+    {.id = "name", .title = "名称", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "名称",
+     .example = "江北区家庭健康促进行动项目点"},
+    {.id = "level", .title = "级别", .type = KP_TEXT, .allowed = project_levels,
+     .description = "级别",
+     .example = "省级"},
+    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = project_kinds,
+     .description = "类型",
+     .example = "家庭健康促进行动项目点"},
+    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = project_states,
+     .description = "进度；省级项目点建成的才计入目标",
+     .example = "建成"},
 };
 
 static const struct kp_column volunteer_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
-    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "volunteers", .title = "人数", .type = KP_INT},
-    {.id = "in_uniform", .title = "着统一服装", .type = KP_BOOL},
+     .levels = KP_LEVEL_ANY,
+     .description = "组织志愿服务的单位代码",
+     .example = "420102001000"},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY,
+     .description = "活动日期",
+     .example = "2023-05-29"},
+    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "活动主题",
+     .example = "暖心行动志愿服务"},
+    {.id = "volunteers", .title = "人数", .type = KP_INT,
+     .description = "参加的志愿者人数",
+     .example = "12"},
+    {.id = "in_uniform", .title = "着统一服装", .type = KP_BOOL,
+     .description = "志愿者是否统一着计生协服装",
+     .example = "是"},
 };
 
 static const struct kp_table tables[] = {

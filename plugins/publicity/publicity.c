@@ -19,12 +19,22 @@ static const char *const event_kinds[] = {"宣讲", "培训", "座谈", "其他"
 
 static const struct kp_column event_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
-    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY},
+     .levels = KP_LEVEL_ANY,
+     .description = "举办活动的计生协所在单位的代码（县、乡镇或村社区均可）",
+     .example = "420102001000"},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY,
+     .description = "活动举办的日期",
+     .example = "2023-05-29"},
+    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "活动主题，同一单位同一天的活动以主题区分",
+     .example = "学习二十大 奋进新征程 宣讲会"},
     {.id = "kind", .title = "形式", .type = KP_TEXT, .allowed = event_kinds,
-     .default_value = "宣讲"},
-    {.id = "participants", .title = "参加人数", .type = KP_INT},
+     .default_value = "宣讲",
+     .description = "活动形式；宣讲计入“乡镇宣讲覆盖率”，不填按宣讲记",
+     .example = "宣讲"},
+    {.id = "participants", .title = "参加人数", .type = KP_INT,
+     .description = "到场参加活动的人数",
+     .example = "60"},
 };
 
 static const struct kp_table tables[] = {

@@ -59,6 +59,8 @@ int main(int argc, char **argv)
     CHECK_NUM_EQ(r->areas[0].bonus_cap, 2, 0);
     CHECK_STR_EQ(r->areas[0].items[2].title, "申报和建成的健康项目"); /* the plugin's title */
     CHECK(has(r, 9, "area 'publicity': plugin not loaded; the area will be skipped"));
+    /* The core knows no area by name: the note says what is loaded. */
+    CHECK(has(r, 9, "(loaded: health_promotion)"));
     CHECK_STR_EQ(kp_rules_grade(r, 90), "优秀");
     CHECK_STR_EQ(kp_rules_grade(r, 89.99), "良好");
     CHECK_STR_EQ(kp_rules_grade(r, 0), "不合格");

@@ -89,14 +89,15 @@ static void test_refusals(void)
                    "unit,date,title,kind\n420102001000,2023-05-01,a,宣讲\n"
                    "420102001000,2023-05-02,b,讲座\n",
                    "publicity_events.csv:3: kind: \"讲座\" is not allowed",
-                   "宣讲, 培训, 座谈, 其他");
+                   "宣讲, 培训, 座谈, 其他; e.g. 宣讲 (活动形式；");
     /* Any level is accepted, so the unit can only be unknown. */
     expect_refused("publicity_events.csv",
                    "单位代码,日期,主题\n420102009000,2023-05-01,a\n",
                    "publicity_events.csv:2: 单位代码: unit code \"420102009000\" is not in units.csv",
                    "");
     expect_refused("publicity_events.csv", "unit,date,title\n420102001000,2023-05-01,\n",
-                   "publicity_events.csv:2: title: a value is required", "");
+                   "publicity_events.csv:2: title: a value is required",
+                   "e.g. 学习二十大 奋进新征程 宣讲会");
 }
 
 int main(int argc, char **argv)

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 static const char *const activities[] = {
     "召开年度工作会议",           "开展暖心行动走访慰问",     "举办家庭健康知识大讲堂",

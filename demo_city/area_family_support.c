@@ -9,7 +9,7 @@
  */
 #include <stdlib.h>
 
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 static const char *const warm_states[] = {"申报", "在建", "建成"};
 

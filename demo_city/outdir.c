@@ -7,7 +7,7 @@
  * ".." part) are refused, so an edited list cannot make kaoping delete
  * anything outside it.
  */
-#include "demo/outdir.h"
+#include "demo_city/outdir.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -8,7 +8,7 @@
  * another share sent no row at all (counted as lacking), the rest have one
  * or none.
  */
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 static const char *const lecture_titles[] = {
     "合理膳食 健康生活",     "科学育儿知识讲座",     "慢性病防治与自我管理",

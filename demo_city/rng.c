@@ -4,7 +4,7 @@
  * batteries, which is far more than invented figures need, and it has no
  * state beyond one integer, which makes streams cheap.
  */
-#include "demo/rng.h"
+#include "demo_city/rng.h"
 
 static uint64_t mix(uint64_t z)
 {

@@ -2,14 +2,14 @@
  * demo.c — writing the demo city: every file open at once, filled county by
  * county, so that memory holds one county whatever the size of the city.
  */
-#include "demo/demo.h"
+#include "demo_city/demo.h"
 
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 void kp_demo_defaults(kp_demo_options *o)
 {

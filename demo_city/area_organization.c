@@ -7,7 +7,7 @@
  * count empty, and how far the county's posted staff is from its budgeted
  * posts.
  */
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 int kp_demo_gen_organization(struct kp_demo_gen *g, const struct kp_demo_county *c, kp_err *e)
 {

@@ -7,7 +7,7 @@
  * events fall on those very dates, held by the county and a few townships,
  * and only for the key dates the profile keeps.
  */
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 static const struct {
     const char *title, *occasion;

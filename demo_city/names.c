@@ -8,7 +8,7 @@
  * stem combinations in a fixed scrambled order, so that every county keeps
  * its name whatever the seed and no two counties share one.
  */
-#include "demo/names.h"
+#include "demo_city/names.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -7,7 +7,7 @@
  * report shows).  The county's 优生优育指导中心 and its 向日葵亲子小屋 are at
  * the stage the profile says; extra sites are never further along.
  */
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 static const char *const venues[KP_VENUE_COUNT] = {"单位", "工厂", "学校", "社区", "家庭"};
 static const char *const forms[] = {"海报", "展板", "宣传栏", "宣传单", "其他"};

@@ -6,7 +6,7 @@
  * association and to covered townships and their villages, so that a
  * township counted as missed has no event at all under it.
  */
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 static const struct {
     const char *title, *kind;

@@ -15,11 +15,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "demo/csv_out.h"
-#include "demo/demo.h"
-#include "demo/names.h"
-#include "demo/profile.h"
-#include "demo/rng.h"
+#include "csv/csv_out.h"
+#include "demo_city/demo.h"
+#include "demo_city/names.h"
+#include "demo_city/profile.h"
+#include "demo_city/rng.h"
 
 /* The files, in kp_demo_files[] order: units first, then the contract's
  * tables area by area. */

@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 enum { RNG_TREE = 1000 };
 

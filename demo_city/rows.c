@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 kp_rng kp_demo_stream(const struct kp_demo_gen *g, const struct kp_demo_county *c, int table)
 {

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "demo/rng.h"
+#include "demo_city/rng.h"
 
 #define KP_DEMO_NAME_MAX 48
 

@@ -11,7 +11,7 @@
  */
 #include <string.h>
 
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 #define COLS(a) a, sizeof(a) / sizeof((a)[0])
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "demo/gen.h"
+#include "demo_city/gen.h"
 
 static const char *const school_levels[] = {"中学", "大学", "小学", "社区"};
 static const char *const youth_projects[KP_YOUTH_PROJECT_COUNT] = {

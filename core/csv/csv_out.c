@@ -1,5 +1,5 @@
 /* csv_out.c — writing CSV files as spreadsheets save them (see csv_out.h). */
-#include "demo/csv_out.h"
+#include "csv/csv_out.h"
 
 #include <errno.h>
 #include <iconv.h>

@@ -9,7 +9,7 @@
  * for causes the evidence lists (villages without instructors, grassroots
  * units without lectures, a county association overdue for re-election).
  */
-#include "demo/profile.h"
+#include "demo_city/profile.h"
 
 /* Venue bits: 单位 工厂 学校 社区 家庭. */
 #define V_UNIT 0x01u

@@ -9,8 +9,8 @@
  * remembered and reported by the next kp_csv_out_end_row() or
  * kp_csv_out_close(), which the caller must check.
  */
-#ifndef KP_DEMO_CSV_OUT_H
-#define KP_DEMO_CSV_OUT_H
+#ifndef KP_CSV_CSV_OUT_H
+#define KP_CSV_CSV_OUT_H
 
 #include "util/err.h"
 
