@@ -89,6 +89,19 @@ local function overview(doc, run, header, city, units, areas, grades)
     categories = cats, series = { { name = "县（市、区）", values = counts } },
     decimals = 0, height = 220,
   }
+  -- Over the years, once there is more than one with an official run.
+  local years, values = {}, {}
+  for _, t in ipairs(rundata.trend(run)) do
+    years[#years + 1] = t.year .. "年"
+    values[#values + 1] = t.avg
+  end
+  if #years > 1 then
+    doc:chart{
+      kind = "line", name = "trend", title = "历年全市平均总分",
+      categories = years, series = { { name = "全市平均", values = values } },
+      unit = "分", decimals = 2, axes = { "年度", "总分" }, height = 220,
+    }
+  end
 end
 
 -- 二、综合排名: one row per county, every area's subtotal; wide, so landscape.

@@ -23,6 +23,29 @@ function subjects(run)
   return list
 end
 
+-- Last year beside this year, when the year before has an official run:
+-- total, grade and rank then, the change, and each area's change.
+local function year_before(run, u, areas, mine)
+  local prev = rundata.previous(run, u.unit)
+  if not prev then return "" end
+  local d = u.total - prev.total
+  local text = string.format("上年（%d年度）得分%s分，等次为“%s”，排名第%d；本年总分%s%s分，%s。",
+                             run.year - 1, fmt.points(prev.total), prev.grade, prev.rank,
+                             d >= 0 and "增加" or "减少", fmt.points(math.abs(d)),
+                             rundata.rank_change(prev.rank, u.rank))
+  local moved = {}
+  for _, a in ipairs(areas) do
+    local before = prev.areas[a.area]
+    local now = mine[a.area] and mine[a.area].points
+    if before and now and math.abs(now - before) > 0.005 then
+      moved[#moved + 1] = string.format("%s%s%s分", a.short_title, now > before and "+" or "-",
+                                        fmt.points(math.abs(now - before)))
+    end
+  end
+  if #moved > 0 then text = text .. "各项工作较上年：" .. table.concat(moved, "，") .. "。" end
+  return text
+end
+
 -- 一、考评结果: the headline figures, the radar, the area table and charts.
 local function results(doc, run, u, units, areas, scores, stats, grades)
   doc:heading(1, "考评结果")
@@ -60,6 +83,7 @@ local function results(doc, run, u, units, areas, scores, stats, grades)
       text = text .. "“" .. a.title .. "”本次未评分（" .. (a.note or "未考评") .. "），不计入总分。"
     end
   end
+  text = text .. year_before(run, u, areas, mine)
   if u.no_data > 0 then text = text .. "有" .. u.no_data .. "项指标无数据。" end
   if u.not_scored > 0 then text = text .. "有" .. u.not_scored .. "项指标未能评分。" end
   doc:paragraph(text)

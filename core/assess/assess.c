@@ -450,6 +450,13 @@ static void free_run(struct kp_run_data *run)
 int kp_assess_run(kp_store *store, const kp_registry *reg, kp_rules *rules, int year,
                   kp_assess_summary *sum, kp_err *e)
 {
+    return kp_assess_run_with(store, reg, rules, year, NULL, sum, e);
+}
+
+int kp_assess_run_with(kp_store *store, const kp_registry *reg, kp_rules *rules, int year,
+                       const kp_assess_options *opt, kp_assess_summary *sum, kp_err *e)
+{
+    static const kp_assess_options none = {0};
     memset(sum, 0, sizeof *sum);
     if (rules->nerrors)
         return kp_fail(e, "%s has %zu error(s); 'kaoping check %s' lists them", rules->path,
@@ -462,6 +469,7 @@ int kp_assess_run(kp_store *store, const kp_registry *reg, kp_rules *rules, int 
     run.rules = rules;
     run.db = kp_store_db(store);
     run.year = year;
+    run.opt = opt ? opt : &none;
     for (size_t i = 0; i < rules->nareas; i++) {
         run.nitems += rules->areas[i].nitems;
         if (!rules->areas[i].plugin)

@@ -31,6 +31,19 @@ typedef struct kp_assess_summary {
 int kp_assess_run(kp_store *store, const kp_registry *reg, kp_rules *rules, int year,
                   kp_assess_summary *sum, kp_err *e);
 
+typedef struct kp_assess_options {
+    const char *label; /* stored with the run (e.g. "规则调整试算"), or NULL */
+    int dry_run;       /* compute and show, then store nothing */
+    /* Called with the run written but not yet committed, to show it from the
+     * store (it is rolled back after a dry run).  May be NULL. */
+    int (*show)(void *ud, sqlite3 *db, long long run_id, kp_err *e);
+    void *ud;
+} kp_assess_options;
+
+/* kp_assess_run with options (NULL: none). */
+int kp_assess_run_with(kp_store *store, const kp_registry *reg, kp_rules *rules, int year,
+                       const kp_assess_options *opt, kp_assess_summary *sum, kp_err *e);
+
 /* Ranking: equal scores (to the cent) share a rank and the next is skipped
  * (1, 2, 2, 4).  `scores` are in the order the units are listed (by code);
  * fills ranks[i] for unit i. */

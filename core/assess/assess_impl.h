@@ -39,6 +39,7 @@ struct kp_run_data {
     kp_rules *rules;
     sqlite3 *db;                 /* the store, for the assessors' scores         */
     int year;
+    const kp_assess_options *opt; /* never NULL */
     size_t nitems;               /* items over all areas                         */
     struct kp_unit_data *units;  /* by code                                      */
     size_t nunits, capunits;

@@ -56,15 +56,117 @@ static void diag(kp_rules *r, int severity, int line, const char *fmt, ...)
         r->nerrors++;
 }
 
-/* A message that already carries its place (a Lua error). */
+static const char *suggest(const char *word, const char *const *cands, size_t n, char *buf,
+                           size_t size);
+
+/* The scoring functions and verbs of the rules language, for "did you mean". */
+static const char *const rule_words[] = {"ratio", "threshold", "tiers", "per_item", "growth",
+                                         "veto_if", "assessment", "area", "indicator", "bonus",
+                                         "deduction", "veto"};
+
+/* "attempt to call a nil value (global 'ratoi')": a misspelt scoring function. */
+static int unknown_function(const char *msg, char *out, size_t size)
+{
+    static const char pat[] = "attempt to call a nil value (global '";
+    const char *p = strstr(msg, pat);
+    const char *name = p ? p + sizeof pat - 1 : NULL;
+    const char *q = name ? strchr(name, '\'') : NULL;
+    if (!q || q - name > 63)
+        return 0;
+    char word[64], sb[128];
+    memcpy(word, name, (size_t)(q - name));
+    word[q - name] = 0;
+    snprintf(out, size, "%.*sunknown scoring function '%s'%s; the scoring functions are ratio, "
+             "threshold, tiers, per_item, growth and veto_if", (int)(p - msg), msg, word,
+             suggest(word, rule_words, sizeof rule_words / sizeof rule_words[0], sb, sizeof sb));
+    return 1;
+}
+
+/* Full-width punctuation a Chinese input method types, and its ASCII twin. */
+static char ascii_twin(unsigned cp)
+{
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+        return (char)(cp - 0xFEE0);
+    switch (cp) {
+    case 0x3000: return ' ';
+    case 0x3001: return ',';
+    case 0x3002: return '.';
+    case 0x3010: return '[';
+    case 0x3011: return ']';
+    case 0x2018: case 0x2019: return '\'';
+    case 0x201C: case 0x201D: return '"';
+    default: return 0;
+    }
+}
+
+/* Decode one UTF-8 character at s (n bytes left); *len its length. */
+static unsigned utf8_at(const unsigned char *s, size_t n, size_t *len)
+{
+    *len = 1;
+    if (s[0] >= 0xE0 && s[0] < 0xF0 && n >= 3) {
+        *len = 3;
+        return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    }
+    if (s[0] >= 0xC0 && s[0] < 0xE0 && n >= 2) {
+        *len = 2;
+        return (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    }
+    return s[0];
+}
+
+/* The first full-width punctuation outside quotes on line `line` of the
+ * source: Lua reports it only as "near '<\239>'". */
+static int full_width(const kp_rules *r, int line, char *out, size_t size)
+{
+    const char *p = r->source;
+    for (int l = 1; p && l < line; l++)
+        if ((p = strchr(p, '\n')))
+            p++;
+    if (!p)
+        return 0;
+    const char *end = strchr(p, '\n');
+    size_t n = end ? (size_t)(end - p) : strlen(p), len;
+    char quote = 0;
+    int column = 1;
+    for (size_t i = 0; i < n; i += len, column++) {
+        unsigned cp = utf8_at((const unsigned char *)p + i, n - i, &len);
+        if (quote) {
+            if (cp == '\\')
+                len++; /* the escaped character is not a closing quote */
+            else if (cp == (unsigned)quote)
+                quote = 0;
+        } else if (cp == '"' || cp == '\'') {
+            quote = (char)cp;
+        } else if (cp == '-' && i + 1 < n && p[i + 1] == '-') {
+            return 0; /* a comment */
+        } else if (ascii_twin(cp)) {
+            snprintf(out, size, "%s:%d:%d: full-width punctuation '%.*s' (U+%04X), typed with a "
+                     "Chinese input method; outside quotes the rules use the ASCII '%c'",
+                     r->path, line, column, (int)len, p + i, cp, ascii_twin(cp));
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A message that already carries its place (a Lua error), said so that an
+ * administrator can act on it: no traceback, misspelt functions and
+ * full-width punctuation named as such. */
 static void diag_raw(kp_rules *r, const char *msg)
 {
     int line = 0;
     size_t plen = strlen(r->path);
     if (!strncmp(msg, r->path, plen) && msg[plen] == ':')
         line = atoi(msg + plen + 1);
+    char text[1400];
+    const char *tb = strstr(msg, "\nstack traceback:");
+    snprintf(text, sizeof text, "%.*s", tb ? (int)(tb - msg) : (int)strlen(msg), msg);
+    char better[1400];
+    if (unknown_function(text, better, sizeof better) ||
+        (strstr(text, "near '<\\") && full_width(r, line, better, sizeof better)))
+        snprintf(text, sizeof text, "%s", better);
     kp_diag *nd = realloc(r->diags, (r->ndiags + 1) * sizeof *nd);
-    char *copy = strdup(msg);
+    char *copy = strdup(text);
     if (!nd || !copy) {
         free(copy);
         if (nd)
@@ -109,6 +211,15 @@ static const char *suggest(const char *word, const char *const *cands, size_t n,
         return buf;
     }
     snprintf(buf, size, " (did you mean '%s'?)", best);
+    return buf;
+}
+
+/* "; allowed: a, b, c" for an unknown setting. */
+static const char *allowed_text(const char *const *names, size_t n, char *buf, size_t size)
+{
+    size_t used = (size_t)snprintf(buf, size, "; allowed: ");
+    for (size_t i = 0; i < n && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", names[i]);
     return buf;
 }
 
@@ -210,10 +321,10 @@ static void read_assessment(lua_State *L, struct collect *c, int *line)
             int ok = 0;
             for (size_t i = 0; i < 3; i++)
                 ok |= !strcmp(k, allowed[i]);
-            char sb[128];
+            char sb[128], ab[160];
             if (!ok)
-                diag(r, KP_DIAG_ERROR, *line, "assessment: unknown setting '%s'%s", k,
-                     suggest(k, allowed, 3, sb, sizeof sb));
+                diag(r, KP_DIAG_ERROR, *line, "assessment: unknown setting '%s'%s%s", k,
+                     suggest(k, allowed, 3, sb, sizeof sb), allowed_text(allowed, 3, ab, sizeof ab));
         }
         lua_pop(L, 1);
     }
@@ -407,6 +518,30 @@ static int peek_manual(lua_State *L, int decl)
     return manual;
 }
 
+/* A title that states a target ("不少于12场") next to a rule whose target is
+ * another number: one of them is out of date.  The title should not repeat
+ * the target at all (reports show it from the rule). */
+static void check_title_target(kp_rules *r, const char *what, const kp_rule_item *it)
+{
+    static const char *const words[] = {"不少于", "不低于", "至少", "达到", "≥"};
+    if (!it->has_target || !it->title)
+        return;
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        const char *p = strstr(it->title, words[w]);
+        if (!p)
+            continue;
+        char *end;
+        double n = strtod(p + strlen(words[w]), &end);
+        if (end == p + strlen(words[w]))
+            continue;
+        if (fabs(n - it->target) > EPS)
+            diag(r, KP_DIAG_WARNING, it->line, "%s '%s': the title says %s%g but the target is "
+                 "%g; say the target once, in the rule (reports show it)", what, it->id,
+                 words[w], n, it->target);
+        return;
+    }
+}
+
 static void read_item(lua_State *L, struct collect *c, kp_rule_area *a, int decl)
 {
     kp_rules *r = c->r;
@@ -478,10 +613,11 @@ static void read_item(lua_State *L, struct collect *c, kp_rule_area *a, int decl
             int ok = 0;
             for (size_t i = 0; i < nallowed; i++)
                 ok |= !strcmp(k, allowed[i]);
-            char sb[128];
+            char sb[128], ab[160];
             if (!ok)
-                diag(r, KP_DIAG_ERROR, it->line, "%s '%s': unknown setting '%s'%s", what, it->id,
-                     k, suggest(k, allowed, nallowed, sb, sizeof sb));
+                diag(r, KP_DIAG_ERROR, it->line, "%s '%s': unknown setting '%s'%s%s", what, it->id,
+                     k, suggest(k, allowed, nallowed, sb, sizeof sb),
+                     allowed_text(allowed, nallowed, ab, sizeof ab));
         }
         lua_pop(L, 1);
     }
@@ -497,6 +633,7 @@ static void read_item(lua_State *L, struct collect *c, kp_rule_area *a, int decl
     lua_pop(L, 1);
 
     read_rule(L, c, a, it, body);
+    check_title_target(r, what, it);
 
     t = rawfield(L, body, "no_data");
     if (it->kind == KP_ITEM_VETO) {
@@ -600,10 +737,10 @@ static void read_area(lua_State *L, struct collect *c, int decl)
             int ok = 0;
             for (size_t i = 0; i < 5; i++)
                 ok |= !strcmp(k, allowed[i]);
-            char sb[128];
+            char sb[128], ab[160];
             if (!ok)
-                diag(r, KP_DIAG_ERROR, a->line, "area '%s': unknown setting '%s'%s", a->id, k,
-                     suggest(k, allowed, 5, sb, sizeof sb));
+                diag(r, KP_DIAG_ERROR, a->line, "area '%s': unknown setting '%s'%s%s", a->id, k,
+                     suggest(k, allowed, 5, sb, sizeof sb), allowed_text(allowed, 5, ab, sizeof ab));
         } else if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < 1 ||
                    (size_t)lua_tointeger(L, -2) > n) {
             diag(r, KP_DIAG_ERROR, a->line, "area '%s': its body holds settings and indicator "
@@ -687,6 +824,10 @@ static void read_area(lua_State *L, struct collect *c, int decl)
         diag(r, KP_DIAG_WARNING, a->line, "area '%s': its indicators give %g of the area's %g "
              "points; no county can reach full marks", a->id, sum, a->weight);
     }
+    if (!a->has_bonus_cap && bonus > EPS && present && sum + bonus > a->weight + EPS)
+        diag(r, KP_DIAG_WARNING, a->line, "area '%s': its bonuses can add %g points and it has no "
+             "bonus_cap, so a county can get %g of the area's %g points; set bonus_cap to the "
+             "most the bonuses may add", a->id, bonus, sum + bonus, a->weight);
     if (!a->has_bonus_cap)
         a->bonus_cap = bonus;
     if (!a->has_deduction_cap)

@@ -203,8 +203,9 @@ int kp_run_store(kp_store *store, const struct kp_run_data *run, long long *run_
     s.db = kp_store_db(store);
     if (prep(&s, &s.run,
              "INSERT INTO assessment_runs(year, title, rules_path, rules_sha256, rules_source, "
-             "library_sha256, created_at, units, possible, not_scored, skipped_areas) "
-             "VALUES(?,?,?,?,?,?,?,?,?,?,?)", e) < 0 ||
+             "library_sha256, created_at, units, possible, not_scored, skipped_areas, label, "
+             "data_version) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,"
+             " (SELECT CAST(value AS INTEGER) FROM kp_meta WHERE key = 'data_version'))", e) < 0 ||
         prep(&s, &s.grade, "INSERT INTO run_grades VALUES(?,?,?,?)", e) < 0 ||
         prep(&s, &s.area, "INSERT INTO run_areas VALUES(?,?,?,?,?,?,?,?,?,?)", e) < 0 ||
         prep(&s, &s.item, "INSERT INTO run_items VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", e) < 0 ||
@@ -248,6 +249,7 @@ int kp_run_store(kp_store *store, const struct kp_run_data *run, long long *run_
     cents(s.run, 9, possible);
     sqlite3_bind_int64(s.run, 10, (sqlite3_int64)not_scored);
     sqlite3_bind_int64(s.run, 11, (sqlite3_int64)skipped_areas);
+    text(s.run, 12, run->opt->label);
     int rc = done(&s, s.run, e);
     long long id = sqlite3_last_insert_rowid(s.db);
     if (rc == 0)
@@ -255,6 +257,13 @@ int kp_run_store(kp_store *store, const struct kp_run_data *run, long long *run_
     for (size_t i = 0; rc == 0 && i < run->nunits; i++)
         rc = store_unit(&s, run, id, &run->units[i], e);
     finalize_all(&s);
+    if (rc == 0 && run->opt->show)
+        rc = run->opt->show(run->opt->ud, s.db, id, e);
+    if (rc == 0 && run->opt->dry_run) {
+        kp_store_rollback(store);
+        *run_id = 0;
+        return 0;
+    }
     if (rc == 0)
         rc = kp_store_commit(store, e);
     if (rc < 0) {

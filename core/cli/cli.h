@@ -65,6 +65,12 @@ int kp_cmd_template(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_check(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_assess(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_results(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_imports(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_undo(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_delete(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_runs(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_publish(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_compare(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_serve(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_user(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_audit(struct kp_cli *cli, int argc, char **argv);
@@ -74,6 +80,11 @@ int kp_cmd_score(struct kp_cli *cli, int argc, char **argv);
 void kp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* For a wrong command line: the message, then a pointer to --help.  Returns KP_EXIT_USAGE. */
 int kp_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* For commands whose only option is --db: parse it into *db, leaving
+ * optind at the first argument.  Returns -1 to go on, else the exit status
+ * (after --help, or a wrong option). */
+int kp_cli_db_option(const char *cmd, const char *usage, int argc, char **argv, const char **db);
 
 /* Load the plugins, printing refusals as warnings. */
 int kp_cli_load_plugins(kp_registry **out);

@@ -8,14 +8,30 @@
 #include "output/results.h"
 #include "cli/cli.h"
 
+struct shown {
+    int format;
+    const char *xlsx;
+};
+
+/* The ranking (and the workbook) from the run as stored, before it is committed. */
+static int show(void *ud, sqlite3 *db, long long run_id, kp_err *e)
+{
+    const struct shown *sh = ud;
+    if (kp_results_ranking(db, run_id, sh->format, stdout, e) < 0 ||
+        (sh->xlsx && kp_results_xlsx(db, run_id, sh->xlsx, e) < 0))
+        return -1;
+    return 0;
+}
+
 static const char usage[] =
     "usage: kaoping assess --rules FILE --year YEAR [--db FILE] [--format table|csv|json]\n"
-    "                      [--xlsx FILE] [--lib DIR] [--timing]\n"
+    "                      [--xlsx FILE] [--lib DIR] [--label TEXT] [--dry-run] [--timing]\n"
     "\n"
     "Check the rules (as 'kaoping check' does; invalid rules are refused), compute\n"
     "every county's indicators for YEAR, score them, and store the result as an\n"
     "assessment run that 'kaoping results' and 'kaoping report' read.  Prints the\n"
-    "ranking with each area's subtotal.\n"
+    "ranking with each area's subtotal.  A new run is a draft (试算) until\n"
+    "'kaoping publish RUN' makes it the official run of its year.\n"
     "\n"
     "  --rules FILE    the rules, e.g. scripts/rules/2023.lua (required)\n"
     "  --year YEAR     the year assessed (required; must match the rules)\n"
@@ -23,6 +39,8 @@ static const char usage[] =
     "  --format F      table (default), csv or json\n"
     "  --xlsx FILE     also write the results as an Excel workbook\n"
     "  --lib DIR       the scoring library (default: scripts/lib of kaoping)\n"
+    "  --label TEXT    a label for the run, shown by 'kaoping runs'\n"
+    "  --dry-run       print the results and store nothing\n"
     "  --timing        print where the time went to stderr\n"
     "  -h, --help      show this help\n";
 
@@ -33,10 +51,12 @@ int kp_cmd_assess(struct kp_cli *cli, int argc, char **argv)
         {"db", required_argument, NULL, 'd'},    {"format", required_argument, NULL, 'f'},
         {"xlsx", required_argument, NULL, 'x'},  {"lib", required_argument, NULL, 'l'},
         {"timing", no_argument, NULL, 't'},      {"help", no_argument, NULL, 'h'},
+        {"label", required_argument, NULL, 'L'}, {"dry-run", no_argument, NULL, 'n'},
         {NULL, 0, NULL, 0},
     };
     const char *rules_path = NULL, *db = KP_DEFAULT_DB, *xlsx = NULL, *lib = NULL;
     int year = 0, format = KP_FORMAT_TABLE, timing = 0, c;
+    kp_assess_options aopt = {0};
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
@@ -57,6 +77,8 @@ int kp_cmd_assess(struct kp_cli *cli, int argc, char **argv)
         case 'x': xlsx = optarg; break;
         case 'l': lib = optarg; break;
         case 't': timing = 1; break;
+        case 'L': aopt.label = optarg; break;
+        case 'n': aopt.dry_run = 1; break;
         case 'h': fputs(usage, stdout); return KP_EXIT_OK;
         default: return kp_cli_usage_error("assess", "unknown option");
         }
@@ -78,19 +100,20 @@ int kp_cmd_assess(struct kp_cli *cli, int argc, char **argv)
         goto out;
     kp_store *store = cli->store;
     kp_assess_summary sum;
-    if (kp_assess_run(store, reg, rules, year, &sum, &e) < 0) {
+    struct shown sh = {format, xlsx};
+    aopt.show = show;
+    aopt.ud = &sh;
+    if (kp_assess_run_with(store, reg, rules, year, &aopt, &sum, &e) < 0) {
         kp_cli_error("%s", e.msg);
         goto out;
     }
-    sqlite3 *sdb = kp_store_db(store);
-    if (kp_results_ranking(sdb, sum.run_id, format, stdout, &e) < 0 ||
-        (xlsx && kp_results_xlsx(sdb, sum.run_id, xlsx, &e) < 0)) {
-        kp_cli_error("%s", e.msg);
-        goto out;
-    }
-    fprintf(stderr, "assessment run %lld stored: %zu counties, %zu items scored, %zu with no data, "
-            "%zu not scored, %zu skipped\n", sum.run_id, sum.counties, sum.scored, sum.no_data,
-            sum.not_scored, sum.skipped);
+    if (aopt.dry_run)
+        fprintf(stderr, "dry run (试算): nothing was stored; ");
+    else
+        fprintf(stderr, "assessment run %lld stored as a draft (草稿; 'kaoping publish %lld' makes "
+                "it official): ", sum.run_id, sum.run_id);
+    fprintf(stderr, "%zu counties, %zu items scored, %zu with no data, %zu not scored, "
+            "%zu skipped\n", sum.counties, sum.scored, sum.no_data, sum.not_scored, sum.skipped);
     if (sum.unrated)
         fprintf(stderr, "%zu assessor-scored item(s) have no score yet and are 未评分; "
                 "'kaoping template --manual' writes the form, 'kaoping score import' reads it\n",

@@ -21,7 +21,8 @@ static const char usage[] =
     "  --unit CODE    the subject, for layouts with one report per subject\n"
     "  -o FILE        the output file, .png or .svg (default NAME.png)\n"
     "  --size WxH     size in points (default 600x400)\n"
-    "  --run ID       the assessment run (default: the latest)\n"
+    "  --run ID       the assessment run (default: the official run of the newest\n"
+    "                 year, else its latest draft)\n"
     "  --db FILE      the database (default " KP_DEFAULT_DB ")\n";
 
 int kp_cmd_chart(struct kp_cli *cli, int argc, char **argv)

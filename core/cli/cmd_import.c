@@ -8,7 +8,7 @@
 #include "import/import.h"
 
 static const char usage[] =
-    "usage: kaoping import [--db FILE] [--quiet] PATH...\n"
+    "usage: kaoping import [--db FILE] [--merge] [--force] [--quiet] PATH...\n"
     "\n"
     "Import CSV files and Excel workbooks (.xlsx, .xls) into the database, all or\n"
     "nothing: if any row of any file is wrong, nothing is stored and every\n"
@@ -25,10 +25,18 @@ static const char usage[] =
     "GBK/GB18030, as Excel saves them.  A title row above the header and a\n"
     "trailing 合计 row are skipped with a note.\n"
     "Headers may use the English column ids or the Chinese titles, in any order;\n"
-    "'kaoping plugins' lists them.  Rows are matched by their natural key:\n"
-    "importing a file again replaces changed rows and adds nothing twice.\n"
+    "'kaoping plugins' lists them.\n"
+    "\n"
+    "A file is a county's submission of its table for a year: it replaces, for\n"
+    "every county and year it holds rows of, that table's rows there.  Rows with\n"
+    "the same key are replaced, rows gone from the file are removed (see\n"
+    "docs/data.md).  An import that would remove more than half of a county's\n"
+    "rows is refused unless --force.  'kaoping imports' lists imports and\n"
+    "'kaoping undo ID' undoes one.\n"
     "\n"
     "  --db FILE   the database (default " KP_DEFAULT_DB ")\n"
+    "  --merge     add and replace key by key, remove nothing\n"
+    "  --force     remove even more than half of a county's rows\n"
     "  --quiet     print only problems\n"
     "  -h, --help  show this help\n";
 
@@ -61,9 +69,15 @@ static void on_file(void *ud, const kp_import_file_stats *st)
     struct cli_state *c = ud;
     if (c->quiet)
         return;
-    printf("%s → %s (%s): %ld rows: %ld added, %ld replaced, %ld unchanged\n", st->path,
-           st->table, st->encoding ? st->encoding : "?", st->rows, st->added, st->replaced,
-           st->unchanged);
+    printf("%s → %s (%s): %ld rows: %ld added, %ld replaced, %ld removed, %ld unchanged\n",
+           st->path, st->table, st->encoding ? st->encoding : "?", st->rows, st->added,
+           st->replaced, st->removed, st->unchanged);
+    for (size_t i = 0; i < st->ncounties && st->ncounties > 1; i++) {
+        const kp_import_county *k = &st->counties[i];
+        if (*k->code)
+            printf("  %s %s: %ld added, %ld replaced, %ld removed, %ld unchanged\n", k->code,
+                   k->name, k->added, k->replaced, k->removed, k->unchanged);
+    }
 }
 
 /* Files over a few MB get a progress line, refreshed at most once a second. */
@@ -90,8 +104,11 @@ int kp_cmd_import(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB;
     struct cli_state state = {.tty = isatty(2)};
+    kp_import_options opt = {0};
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"quiet", no_argument, NULL, 'q'},
+                                         {"merge", no_argument, NULL, 'm'},
+                                         {"force", no_argument, NULL, 'f'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0}};
     int c;
@@ -100,6 +117,8 @@ int kp_cmd_import(struct kp_cli *cli, int argc, char **argv)
         switch (c) {
         case 'd': db = optarg; break;
         case 'q': state.quiet = 1; break;
+        case 'm': opt.merge = 1; break;
+        case 'f': opt.force = 1; break;
         case 'h': fputs(usage, stdout); return KP_EXIT_OK;
         default: return kp_cli_usage_error("import", "unknown option");
         }
@@ -115,14 +134,14 @@ int kp_cmd_import(struct kp_cli *cli, int argc, char **argv)
                              .progress = on_progress, .note = on_note};
     kp_import_totals t;
     kp_err e;
-    int rc = kp_import(s, reg, (const char *const *)argv + optind, (size_t)(argc - optind), &hooks,
-                       &t, &e);
+    int rc = kp_import_with(s, reg, (const char *const *)argv + optind, (size_t)(argc - optind),
+                            &opt, &hooks, &t, &e);
     if (rc)
         kp_cli_error("%s", e.msg);
     else if (!state.quiet)
-        printf("imported %ld file%s, %ld rows: %ld added, %ld replaced, %ld unchanged "
-               "(import %ld)\n",
-               t.files, t.files == 1 ? "" : "s", t.rows, t.added, t.replaced, t.unchanged,
-               t.import_id);
+        printf("imported %ld file%s, %ld rows: %ld added, %ld replaced, %ld removed, "
+               "%ld unchanged (import %ld)\n",
+               t.files, t.files == 1 ? "" : "s", t.rows, t.added, t.replaced, t.removed,
+               t.unchanged, t.import_id);
     return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

@@ -23,7 +23,8 @@ static const char usage[] =
     "  --all          one report per subject, in parallel\n"
     "  -o PATH        the PDF file (one report) or folder (--all; default .)\n"
     "  -j N           worker processes for --all (default: the number of CPUs)\n"
-    "  --run ID       the assessment run (default: the latest)\n"
+    "  --run ID       the assessment run (default: the official run of the newest\n"
+    "                 year, else its latest draft)\n"
     "  --db FILE      the database (default " KP_DEFAULT_DB ")\n"
     "  --png          also write every page as PNG next to each PDF (60 dpi)\n"
     "  --dpi N        resolution of the PNG pages (default 60)\n"
@@ -35,10 +36,26 @@ static const char usage[] =
     "Files are written whole or not at all.  If some reports fail, the others\n"
     "are still written and the exit status is 1.\n";
 
+#define MAX_SEEN 16
+
 struct progress {
     int tty;
     size_t failed;
+    /* A layout error is the same for every county: print each once. */
+    char *seen[MAX_SEEN];
+    size_t nseen, repeats;
 };
+
+/* Whether `msg` was printed before; remembers it otherwise. */
+static int seen_before(struct progress *p, const char *msg)
+{
+    for (size_t i = 0; i < p->nseen; i++)
+        if (!strcmp(p->seen[i], msg))
+            return 1;
+    if (p->nseen < MAX_SEEN && (p->seen[p->nseen] = strdup(msg)))
+        p->nseen++;
+    return 0;
+}
 
 static void on_done(void *ud, const kp_report_subject *s, int ok, const char *msg,
                     size_t finished, size_t total)
@@ -46,7 +63,10 @@ static void on_done(void *ud, const kp_report_subject *s, int ok, const char *ms
     struct progress *p = ud;
     if (!ok) {
         p->failed++;
-        fprintf(stderr, "%s%s (%s): %s\n", p->tty ? "\r\033[K" : "", s->file, s->name, msg);
+        if (seen_before(p, msg))
+            p->repeats++;
+        else
+            fprintf(stderr, "%s%s (%s): %s\n", p->tty ? "\r\033[K" : "", s->file, s->name, msg);
     }
     if (p->tty) {
         int width = 30, filled = (int)(finished * (size_t)width / (total ? total : 1));
@@ -136,6 +156,10 @@ int kp_cmd_report(struct kp_cli *cli, int argc, char **argv)
         kp_cli_error("%s", e.msg);
         return KP_EXIT_FAIL;
     }
+    if (!cfg.run_id && !kp_report_run_official(r))
+        fprintf(stderr, "note: run %ld is a draft (草稿), its reports say so on the cover; "
+                        "'kaoping publish %ld' makes it official\n",
+                kp_report_run_id(r), kp_report_run_id(r));
     cfg.run_id = kp_report_run_id(r); /* workers must see the same run */
     kp_report_subject *subjects = NULL;
     size_t n = 0;
@@ -180,11 +204,16 @@ int kp_cmd_report(struct kp_cli *cli, int argc, char **argv)
     if (failed < 0) {
         kp_cli_error("%s", e.msg);
     } else if (failed > 0) {
+        if (p.repeats)
+            fprintf(stderr, "(%zu more report%s failed with an error shown above)\n",
+                    p.repeats, p.repeats == 1 ? "" : "s");
         kp_cli_error("%ld of %zu reports failed; the others are in %s", failed, n, dir);
     } else {
         fprintf(stderr, "%zu reports written to %s\n", n, dir);
         rc = KP_EXIT_OK;
     }
+    for (size_t i = 0; i < p.nseen; i++)
+        free(p.seen[i]);
 out:
     kp_report_subjects_free(subjects, n);
     kp_report_close(r);

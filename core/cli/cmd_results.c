@@ -4,8 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output/results.h"
+#include "assess/runs.h"
 #include "cli/cli.h"
+#include "output/results.h"
 
 static const char usage[] =
     "usage: kaoping results [--run ID] [--unit CODE] [--db FILE] [--format table|csv|json]\n"
@@ -15,7 +16,8 @@ static const char usage[] =
     "by item, with the figure, target, points, the explanation and the\n"
     "townships or villages behind a shortfall.\n"
     "\n"
-    "  --run ID      the run (default: the latest)\n"
+    "  --run ID      the run (default: the official run of the newest year, else\n"
+    "                its latest draft, with a note)\n"
     "  --unit CODE   one county's details\n"
     "  --db FILE     the database (default " KP_DEFAULT_DB ")\n"
     "  --format F    table (default), csv or json\n"
@@ -61,9 +63,12 @@ int kp_cmd_results(struct kp_cli *cli, int argc, char **argv)
         return KP_EXIT_FAIL;
     sqlite3 *sdb = kp_store_db(cli->store);
     kp_err e;
-    int rc = 0;
+    int rc = 0, official = 1;
     if (!run_id)
-        rc = kp_results_latest(sdb, &run_id, &e);
+        rc = kp_runs_default(sdb, 0, &run_id, &official, &e);
+    if (rc == 0 && !official)
+        fprintf(stderr, "note: run %lld is a draft (草稿); no run of its year is official yet "
+                        "('kaoping publish %lld')\n", run_id, run_id);
     if (rc == 0)
         rc = unit ? kp_results_unit(sdb, run_id, unit, format, stdout, &e)
                   : kp_results_ranking(sdb, run_id, format, stdout, &e);

@@ -1,4 +1,5 @@
 /* common.c — helpers every command shares (see cli.h). */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -67,4 +68,21 @@ int kp_cli_load_rules(struct kp_rules **out, const char *path, const char *lib,
         return -1;
     }
     return 0;
+}
+
+int kp_cli_db_option(const char *cmd, const char *usage, int argc, char **argv, const char **db)
+{
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd': *db = optarg; break;
+        case 'h': fputs(usage, stdout); return KP_EXIT_OK;
+        default: return kp_cli_usage_error(cmd, "unknown option");
+        }
+    }
+    return -1;
 }

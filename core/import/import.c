@@ -12,7 +12,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "import/images.h"
 #include "import/loader.h"
 #include "sheet/sheet.h"
 #include "store/units.h"
@@ -342,7 +344,16 @@ static void settle_problem(void *ud, long line, const char *column, const char *
     report(c->h, "%s:%ld: %s: %s", c->path, line, column, msg);
 }
 
-static int begin_run(sqlite3 *db, kp_store *s, struct jobs *j, long *id, kp_err *e)
+static const char *run_kind(const struct jobs *j, const kp_import_options *opt)
+{
+    for (size_t i = 0; i < j->n; i++)
+        if (j->items[i].table != &kp_units_table)
+            return opt->merge ? "merge" : "replace";
+    return "units";
+}
+
+static int begin_run(sqlite3 *db, kp_store *s, struct jobs *j, const kp_import_options *opt,
+                     long *id, kp_err *e)
 {
     kp_buf files;
     kp_buf_init(&files, 0);
@@ -352,12 +363,14 @@ static int begin_run(sqlite3 *db, kp_store *s, struct jobs *j, long *id, kp_err 
     int rc = -1;
     if (kp_buf_failed(&files)) {
         kp_fail(e, "out of memory");
-    } else if (sqlite3_prepare_v2(db, "INSERT INTO kp_imports(started, files)"
-                                      " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1)",
+    } else if (sqlite3_prepare_v2(db, "INSERT INTO kp_imports(started, files, kind, os_user)"
+                                      " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3)",
                                   -1, &st, NULL) != SQLITE_OK) {
         kp_sql_fail(e, db, kp_store_path(s));
     } else {
         sqlite3_bind_text(st, 1, files.data, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, run_kind(j, opt), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, kp_images_os_user(), -1, SQLITE_TRANSIENT);
         if (sqlite3_step(st) == SQLITE_DONE) {
             *id = (long)sqlite3_last_insert_rowid(db);
             rc = 0;
@@ -373,22 +386,47 @@ static int begin_run(sqlite3 *db, kp_store *s, struct jobs *j, long *id, kp_err 
 static int finish_run(sqlite3 *db, kp_store *s, const kp_import_totals *t, kp_err *e)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "UPDATE kp_imports SET added = ?1, replaced = ?2, unchanged = ?3"
-                               " WHERE id = ?4", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "UPDATE kp_imports SET added = ?1, replaced = ?2, unchanged = ?3,"
+                               " removed = ?5 WHERE id = ?4", -1, &st, NULL) != SQLITE_OK)
         return kp_sql_fail(e, db, kp_store_path(s));
     sqlite3_bind_int64(st, 1, t->added);
     sqlite3_bind_int64(st, 2, t->replaced);
     sqlite3_bind_int64(st, 3, t->unchanged);
     sqlite3_bind_int64(st, 4, t->import_id);
+    sqlite3_bind_int64(st, 5, t->removed);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : kp_sql_fail(e, db, kp_store_path(s));
+    if (rc != SQLITE_DONE)
+        return kp_sql_fail(e, db, kp_store_path(s));
+    return t->added + t->replaced + t->removed ? kp_images_bump_version(db, e) : 0;
 }
 
 int kp_import(kp_store *s, const kp_registry *reg, const char *const *paths, size_t npaths,
               const kp_import_hooks *hooks, kp_import_totals *totals, kp_err *e)
 {
+    return kp_import_with(s, reg, paths, npaths, NULL, hooks, totals, e);
+}
+
+/* Units settle as soon as they are read: the files after them are placed in
+ * counties by the tree. */
+static int settle_units(sqlite3 *db, const char *path, long id, const kp_import_hooks *h,
+                        long *problems, kp_err *e)
+{
+    struct settle_ctx ctx = {h, path};
+    int n = kp_units_settle(db, id, settle_problem, &ctx, e);
+    if (n < 0)
+        return -1;
+    *problems += n;
+    return 0;
+}
+
+int kp_import_with(kp_store *s, const kp_registry *reg, const char *const *paths, size_t npaths,
+                   const kp_import_options *opt, const kp_import_hooks *hooks,
+                   kp_import_totals *totals, kp_err *e)
+{
     static const kp_import_hooks none = {0};
+    static const kp_import_options defaults = {0};
+    opt = opt ? opt : &defaults;
     const kp_import_hooks *h = hooks ? hooks : &none;
     sqlite3 *db = kp_store_db(s);
     struct jobs j = {0};
@@ -414,14 +452,16 @@ int kp_import(kp_store *s, const kp_registry *reg, const char *const *paths, siz
         goto out;
     }
     /* An import touches many pages of the key indexes in one transaction;
-     * a larger page cache keeps them out of the WAL until commit.  Bounded,
-     * so memory stays flat whatever the file size. */
-    if (kp_store_exec(s, "PRAGMA cache_size = -" IMPORT_CACHE_KIB, e) || kp_store_begin(s, e))
+     * a larger page cache keeps them out of the WAL until commit, and the
+     * staged file (temp) in memory while it fits.  Bounded, so memory
+     * stays flat whatever the file size. */
+    if (kp_store_exec(s, "PRAGMA cache_size = -" IMPORT_CACHE_KIB ";"
+                         "PRAGMA temp.cache_size = -" IMPORT_CACHE_KIB, e) ||
+        kp_store_begin(s, e))
         goto out;
     in_tx = 1;
-    if (begin_run(db, s, &j, &totals->import_id, e))
+    if (begin_run(db, s, &j, opt, &totals->import_id, e))
         goto out;
-    const char *units_path = NULL;
     for (size_t i = 0; i < j.n; i++) {
         if (!j.items[i].table)
             continue;
@@ -429,21 +469,14 @@ int kp_import(kp_store *s, const kp_registry *reg, const char *const *paths, siz
         stats[i].table = j.items[i].table->id;
         kp_err ferr;
         if (kp_load_file(db, j.items[i].table, j.items[i].path, j.items[i].sheet, totals->import_id,
-                         h, &stats[i],
-                         &totals->problems, &ferr) &&
+                         opt, h, &stats[i], &totals->problems, &ferr) &&
             sqlite3_get_autocommit(db)) {
             kp_fail(e, "%s", ferr.msg); /* the store itself gave up */
             goto out;
         }
-        if (j.items[i].table == &kp_units_table)
-            units_path = j.items[i].path;
-    }
-    if (totals->problems == 0 && units_path) {
-        struct settle_ctx ctx = {h, units_path};
-        int n = kp_units_settle(db, totals->import_id, settle_problem, &ctx, e);
-        if (n < 0)
+        if (j.items[i].table == &kp_units_table && totals->problems == 0 &&
+            settle_units(db, j.items[i].path, totals->import_id, h, &totals->problems, e))
             goto out;
-        totals->problems += n;
     }
     if (totals->problems) {
         kp_fail(e, "%ld problem%s found; nothing was imported", totals->problems,
@@ -454,6 +487,7 @@ int kp_import(kp_store *s, const kp_registry *reg, const char *const *paths, siz
         totals->rows += stats[i].rows;
         totals->added += stats[i].added;
         totals->replaced += stats[i].replaced;
+        totals->removed += stats[i].removed;
         totals->unchanged += stats[i].unchanged;
     }
     if (finish_run(db, s, totals, e) || kp_store_commit(s, e))
@@ -466,6 +500,8 @@ int kp_import(kp_store *s, const kp_registry *reg, const char *const *paths, siz
 out:
     if (in_tx)
         kp_store_rollback(s);
+    for (size_t i = 0; stats && i < j.n; i++)
+        free(stats[i].counties);
     free(stats);
     free_jobs(&j);
     return rc;

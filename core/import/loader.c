@@ -3,11 +3,10 @@
  *
  * The header decides which table columns the file carries (by English id or
  * Chinese title, in any order).  Each record is parsed field by field against
- * its column's type, then stored by natural key: a new key is added, a known
- * key with other values is replaced, the same values are left unchanged.  A
- * key seen twice in one import run with different values is a problem, not a
- * silent last-one-wins.  Memory stays flat: the reader streams, statements
- * are prepared once per file, and nothing per row outlives the row.
+ * its column's type and appended to the staging table; stage.c then decides,
+ * set-based, what the file adds, replaces and removes.  Memory stays flat:
+ * the reader streams, the stage lives in SQLite's temporary store, and
+ * nothing per row outlives the row.
  */
 #include "import/loader.h"
 
@@ -17,6 +16,7 @@
 #include <strings.h>
 
 #include "csv/values.h"
+#include "import/stage.h"
 #include "sheet/rows.h"
 #include "store/units.h"
 #include "util/buf.h"
@@ -40,6 +40,7 @@ struct loader {
     const struct kp_table *t;
     const char *path;
     long import_id;
+    const kp_import_options *opt;
     const kp_import_hooks *hooks;
     kp_import_file_stats *st;
     long problems;          /* in this file */
@@ -51,9 +52,11 @@ struct loader {
     char *header[MAX_COLS]; /* header text as written, for messages */
     int present[MAX_COLS];  /* table column -> csv field, or -1 */
     struct value v[MAX_COLS];
-    sqlite3_stmt *find, *insert, *update, *touch, *unit;
-    char last_unit[64];
+    sqlite3_stmt *stage, *unit;
+    char last_unit[64], last_county[64];
     int last_level;
+    int county_col;         /* the column that places a row in a county, or -1 */
+    char row_county[64];    /* that column's county in the current row */
     struct repeat {
         const char *fmt;
         int field;
@@ -265,55 +268,12 @@ static int prepare(struct loader *L, sqlite3_stmt **st, kp_buf *sql, kp_err *e)
 
 static int prepare_statements(struct loader *L, kp_err *e)
 {
-    const struct kp_table *t = L->t;
+    if (kp_stage_create(L->db, L->t, e) || kp_stage_prepare_insert(L->db, L->t, &L->stage, e))
+        return -1;
     kp_buf b;
     kp_buf_init(&b, 0);
-    int rc = -1;
-
-    kp_buf_puts(&b, "SELECT rowid, _import, _line");
-    for (size_t c = 0; c < t->ncolumns; c++)
-        kp_buf_printf(&b, ", %s", t->columns[c].id);
-    kp_buf_printf(&b, " FROM %s WHERE ", t->id);
-    const char *sep = "";
-    for (size_t c = 0; c < t->ncolumns; c++)
-        if (t->columns[c].flags & KP_COL_KEY) {
-            kp_buf_printf(&b, "%s%s = ?%zu", sep, t->columns[c].id, c + 1);
-            sep = " AND ";
-        }
-    if (prepare(L, &L->find, &b, e))
-        goto out;
-
-    kp_buf_printf(&b, "INSERT INTO %s(", t->id);
-    for (size_t c = 0; c < t->ncolumns; c++)
-        kp_buf_printf(&b, "%s, ", t->columns[c].id);
-    kp_buf_puts(&b, "_import, _line) VALUES(");
-    for (size_t c = 0; c < t->ncolumns; c++)
-        kp_buf_printf(&b, "?%zu, ", c + 1);
-    /* Most rows are new: try the insert first, and look at the stored row
-     * only when the key is taken. */
-    kp_buf_printf(&b, "?%zu, ?%zu) ON CONFLICT DO NOTHING", t->ncolumns + 1, t->ncolumns + 2);
-    if (prepare(L, &L->insert, &b, e))
-        goto out;
-
-    /* A file that leaves out an optional column replaces only what it carries. */
-    kp_buf_printf(&b, "UPDATE %s SET ", t->id);
-    for (size_t c = 0; c < t->ncolumns; c++)
-        if (L->present[c] >= 0)
-            kp_buf_printf(&b, "%s = ?%zu, ", t->columns[c].id, c + 1);
-    kp_buf_printf(&b, "_import = ?%zu, _line = ?%zu WHERE rowid = ?%zu", t->ncolumns + 1,
-                  t->ncolumns + 2, t->ncolumns + 3);
-    if (prepare(L, &L->update, &b, e))
-        goto out;
-
-    kp_buf_printf(&b, "UPDATE %s SET _import = ?1, _line = ?2 WHERE rowid = ?3", t->id);
-    if (prepare(L, &L->touch, &b, e))
-        goto out;
-
-    kp_buf_puts(&b, "SELECT level FROM units WHERE code = ?1");
-    if (prepare(L, &L->unit, &b, e))
-        goto out;
-    rc = 0;
-out:
+    kp_buf_puts(&b, "SELECT level, coalesce(county, code) FROM units WHERE code = ?1");
+    int rc = prepare(L, &L->unit, &b, e);
     kp_buf_free(&b);
     return rc;
 }
@@ -324,7 +284,9 @@ static void list_allowed(const char *const *allowed, kp_buf *b)
         kp_buf_printf(b, "%s%s", a == allowed ? "" : ", ", *a);
 }
 
-/* Look a unit code up; returns its level, 0 when unknown, -1 on store failure. */
+/* Look a unit code up; returns its level, 0 when unknown, -1 on store
+ * failure.  L->last_county is then its county (itself for a county or the
+ * city). */
 static int unit_level(struct loader *L, const char *code, size_t len, kp_err *e)
 {
     if (L->last_level && len == strlen(L->last_unit) && !memcmp(code, L->last_unit, len))
@@ -332,14 +294,19 @@ static int unit_level(struct loader *L, const char *code, size_t len, kp_err *e)
     sqlite3_bind_text(L->unit, 1, code, (int)len, SQLITE_STATIC);
     int rc = sqlite3_step(L->unit);
     int level = rc == SQLITE_ROW ? sqlite3_column_int(L->unit, 0) : 0;
-    sqlite3_reset(L->unit);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return kp_sql_fail(e, L->db, L->path);
+    const char *county = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(L->unit, 1) : NULL;
     if (level && len < sizeof L->last_unit) {
         memcpy(L->last_unit, code, len);
         L->last_unit[len] = '\0';
         L->last_level = level;
+        snprintf(L->last_county, sizeof L->last_county, "%s", county ? county : "");
+    } else {
+        L->last_level = 0;
+        L->last_county[0] = '\0';
     }
+    sqlite3_reset(L->unit);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return kp_sql_fail(e, L->db, L->path);
     return level;
 }
 
@@ -463,6 +430,8 @@ static int parse_field(struct loader *L, long line, int field, size_t c, const c
                     (int)len, s, kp_level_name(level), want);
             return 1;
         }
+        if ((int)c == L->county_col)
+            memcpy(L->row_county, L->last_county, sizeof L->row_county);
         v->kind = V_TEXT, v->s = s, v->len = len;
         return 0;
     }
@@ -489,79 +458,17 @@ static void bind_value(sqlite3_stmt *st, int idx, const struct value *v)
     }
 }
 
-static int same_value(sqlite3_stmt *st, int col, const struct value *v)
-{
-    int type = sqlite3_column_type(st, col);
-    switch (v->kind) {
-    case V_NULL: return type == SQLITE_NULL;
-    case V_INT: return type == SQLITE_INTEGER && sqlite3_column_int64(st, col) == v->i;
-    case V_REAL: return type != SQLITE_NULL && sqlite3_column_double(st, col) == v->d;
-    default:
-        return type == SQLITE_TEXT && (size_t)sqlite3_column_bytes(st, col) == v->len &&
-               !memcmp(sqlite3_column_text(st, col), v->s, v->len);
-    }
-}
-
-static int step_done(struct loader *L, sqlite3_stmt *st, kp_err *e)
-{
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return kp_sql_fail(e, L->db, L->path);
-    return 0;
-}
-
-/* Store the parsed row by its natural key. */
+/* Append the parsed row to the stage. */
 static int store_row(struct loader *L, long line, kp_err *e)
 {
     const struct kp_table *t = L->t;
     for (size_t c = 0; c < t->ncolumns; c++)
-        bind_value(L->insert, (int)c + 1, &L->v[c]);
-    sqlite3_bind_int64(L->insert, (int)t->ncolumns + 1, L->import_id);
-    sqlite3_bind_int64(L->insert, (int)t->ncolumns + 2, line);
-    if (step_done(L, L->insert, e))
-        return -1;
-    if (sqlite3_changes(L->db) == 1) {
-        L->st->added++;
-        return 0;
-    }
-    for (size_t c = 0; c < t->ncolumns; c++)
-        if (t->columns[c].flags & KP_COL_KEY)
-            bind_value(L->find, (int)c + 1, &L->v[c]);
-    int rc = sqlite3_step(L->find);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(L->find);
-        return kp_sql_fail(e, L->db, L->path);
-    }
-    int64_t rowid = sqlite3_column_int64(L->find, 0);
-    int same_run = sqlite3_column_int64(L->find, 1) == L->import_id;
-    long first_line = (long)sqlite3_column_int64(L->find, 2);
-    int same = 1;
-    for (size_t c = 0; c < t->ncolumns && same; c++)
-        if (L->present[c] >= 0 && !same_value(L->find, (int)c + 3, &L->v[c]))
-            same = 0;
-    sqlite3_reset(L->find);
-    if (same_run && !same) {
-        problem(L, line, -1, "this row has the same key as line %ld of this import but other "
-                             "values; keep one of them", first_line);
-        return 0;
-    }
-    sqlite3_stmt *st = same ? L->touch : L->update;
-    int base = same ? 0 : (int)t->ncolumns;
-    if (!same)
-        for (size_t c = 0; c < t->ncolumns; c++)
-            if (L->present[c] >= 0)
-                bind_value(st, (int)c + 1, &L->v[c]);
-    sqlite3_bind_int64(st, base + 1, L->import_id);
-    sqlite3_bind_int64(st, base + 2, line);
-    sqlite3_bind_int64(st, base + 3, rowid);
-    if (step_done(L, st, e))
-        return -1;
-    if (same)
-        L->st->unchanged++;
-    else
-        L->st->replaced++;
-    return 0;
+        bind_value(L->stage, (int)c + 1, &L->v[c]);
+    sqlite3_bind_int64(L->stage, (int)t->ncolumns + 1, line);
+    sqlite3_bind_text(L->stage, (int)t->ncolumns + 2, L->row_county, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(L->stage);
+    sqlite3_reset(L->stage);
+    return rc == SQLITE_DONE ? 0 : kp_sql_fail(e, L->db, L->path);
 }
 
 static int load_rows(struct loader *L, kp_err *e)
@@ -601,6 +508,7 @@ static int load_rows(struct loader *L, kp_err *e)
             }
         }
         int bad = 0;
+        L->row_county[0] = '\0';
         for (size_t i = 0; i < n; i++) {
             if (L->map[i] < 0)
                 continue;
@@ -612,7 +520,7 @@ static int load_rows(struct loader *L, kp_err *e)
             bad |= r;
         }
         /* Once anything is wrong nothing will be kept: only keep reading. */
-        if (!bad && *L->run_problems == 0 && store_row(L, line, e))
+        if (!bad && L->problems == 0 && store_row(L, line, e))
             return -1;
     }
     if (rc < 0) {
@@ -624,13 +532,35 @@ static int load_rows(struct loader *L, kp_err *e)
     return 0;
 }
 
-int kp_load_file(sqlite3 *db, const struct kp_table *t, const char *path, const char *sheet,
-                 long import_id,
-                 const kp_import_hooks *hooks, kp_import_file_stats *st, long *problems,
-                 kp_err *e)
+/* A problem the stage found once the file was read, at row `line` of it. */
+static void stage_problem(void *ud, long line, const char *msg)
 {
-    struct loader L = {.db = db, .t = t, .path = path, .import_id = import_id, .hooks = hooks,
-                       .st = st, .run_problems = problems};
+    struct loader *L = ud;
+    char place[700], full[1800];
+    kp_rows_place_line(L->rows, line, place, sizeof place);
+    snprintf(full, sizeof full, "%s: %s", place, msg);
+    stream_problem(L, full);
+}
+
+/* Classify the staged file; write it only while the whole run is clean. */
+static int apply(struct loader *L, kp_err *e)
+{
+    struct kp_stage_job job = {.t = L->t, .present = L->present, .import_id = L->import_id,
+                               .merge = L->opt->merge || L->t == &kp_units_table,
+                               .force = L->opt->force, .write = *L->run_problems == 0,
+                               .problem = stage_problem, .ud = L};
+    sqlite3_finalize(L->stage);
+    L->stage = NULL;
+    return kp_stage_apply(L->db, &job, L->st, e) < 0 ? -1 : 0;
+}
+
+int kp_load_file(sqlite3 *db, const struct kp_table *t, const char *path, const char *sheet,
+                 long import_id, const kp_import_options *opt, const kp_import_hooks *hooks,
+                 kp_import_file_stats *st, long *problems, kp_err *e)
+{
+    struct loader L = {.db = db, .t = t, .path = path, .import_id = import_id, .opt = opt,
+                       .hooks = hooks, .st = st, .run_problems = problems,
+                       .county_col = kp_table_unit_column(t)};
     int rc = -1;
     if (t->ncolumns > MAX_COLS) {
         kp_fail(e, "table %s has too many columns", t->id);
@@ -644,6 +574,8 @@ int kp_load_file(sqlite3 *db, const struct kp_table *t, const char *path, const 
     if (L.problems == 0 && prepare_statements(&L, e))
         goto out;
     if (L.problems == 0 && load_rows(&L, e))
+        goto out;
+    if (L.problems == 0 && apply(&L, e))
         goto out;
     if (L.hidden && hooks->problem) {
         char msg[1200];
@@ -661,11 +593,9 @@ out:
         if (hooks->problem)
             hooks->problem(hooks->ud, e->msg);
     }
-    sqlite3_finalize(L.find);
-    sqlite3_finalize(L.insert);
-    sqlite3_finalize(L.update);
-    sqlite3_finalize(L.touch);
+    sqlite3_finalize(L.stage);
     sqlite3_finalize(L.unit);
+    kp_stage_drop(db);
     for (size_t i = 0; i < L.ncsv && i < MAX_COLS; i++)
         free(L.header[i]);
     kp_rows_close(L.rows);

@@ -18,12 +18,12 @@ extern const struct kp_table kp_units_table;
  * into table `t` as part of import run `import_id`.  Problems go to
  * hooks->problem and are counted in *problems; rows are only written while no
  * problem has been seen, but reading goes on so that a file's problems are
- * all reported.  Returns -1 only when the file could not be read at all or the
+ * all reported.  Rows are staged, then classified and applied as the options
+ * say (see stage.h).  Returns -1 only when the file could not be read at all or the
  * store failed (with `e` set); then *problems is at least 1.
  */
 int kp_load_file(sqlite3 *db, const struct kp_table *t, const char *path, const char *sheet,
-                 long import_id,
-                 const kp_import_hooks *hooks, kp_import_file_stats *st, long *problems,
-                 kp_err *e);
+                 long import_id, const kp_import_options *opt, const kp_import_hooks *hooks,
+                 kp_import_file_stats *st, long *problems, kp_err *e);
 
 #endif

@@ -111,21 +111,6 @@ static int read_head(sqlite3 *db, long long id, struct run_head *h, kp_err *e)
     return 0;
 }
 
-int kp_results_latest(sqlite3 *db, long long *run_id, kp_err *e)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT max(id) FROM assessment_runs", -1, &st, NULL) != SQLITE_OK)
-        return kp_sql_fail(e, db, "finding the latest run");
-    int rc = sqlite3_step(st);
-    int none = rc != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL;
-    if (!none)
-        *run_id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (none)
-        return kp_fail(e, "no assessment has been run yet; run 'kaoping assess' first");
-    return 0;
-}
-
 /* ---- the ranking ---------------------------------------------------------------------- */
 
 static const char ranking_sql[] =

@@ -17,9 +17,6 @@ enum kp_format { KP_FORMAT_TABLE, KP_FORMAT_CSV, KP_FORMAT_JSON };
 /* "table", "csv", "json" → enum kp_format; -1 when unknown. */
 int kp_format_parse(const char *s);
 
-/* The newest run's id; fails with a clear message when there is none. */
-int kp_results_latest(sqlite3 *db, long long *run_id, kp_err *e);
-
 /* The ranking: every county with its area subtotals, total, grade, rank. */
 int kp_results_ranking(sqlite3 *db, long long run_id, int format, FILE *f, kp_err *e);
 /* One county, item by item: figure, target, points, explanation, evidence. */
@@ -28,7 +25,17 @@ int kp_results_unit(sqlite3 *db, long long run_id, const char *unit, int format,
 /* The run as a workbook: a summary sheet, then one sheet per area. */
 int kp_results_xlsx(sqlite3 *db, long long run_id, const char *path, kp_err *e);
 
+/* The rows of `st` (already bound) as one sheet with `n` column `names`. */
+int kp_xlsx_query(sqlite3 *db, sqlite3_stmt *st, const char *sheet, const char *const *names,
+                  int n, const char *path, kp_err *e);
+
 /* Display columns of UTF-8 text in a terminal (a Chinese character is two). */
 size_t kp_text_width(const char *s);
+/* `s` in a column of `width` display cells, right-aligned or not. */
+void kp_out_cell(FILE *f, const char *s, size_t width, int right);
+/* `s` as one CSV field (quoted when it must be). */
+void kp_out_csv(FILE *f, const char *s);
+/* `s` as a JSON string, or null. */
+void kp_out_json(FILE *f, const char *s);
 
 #endif

@@ -8,7 +8,7 @@
 #include "util/number.h"
 
 
-static void csv_field(FILE *f, const char *s)
+void kp_out_csv(FILE *f, const char *s)
 {
     if (!strpbrk(s, ",\"\r\n")) {
         fputs(s, f);
@@ -37,17 +37,17 @@ static void ranking_row(struct ranking_out *r)
     sqlite3_stmt *st = r->st;
     char b[64];
     fprintf(f, "%d,", sqlite3_column_int(st, 0));
-    csv_field(f, kp_results_col(st, 1));
+    kp_out_csv(f, kp_results_col(st, 1));
     fputc(',', f);
-    csv_field(f, kp_results_col(st, 2));
+    kp_out_csv(f, kp_results_col(st, 2));
     for (int i = 0; i < r->h->nareas; i++)
         fprintf(f, ",%s", r->has[i] ? kp_results_num(r->pts[i], b, sizeof b) : "");
     fprintf(f, ",%s", kp_results_num(sqlite3_column_double(st, 3), b, sizeof b));
     fprintf(f, ",%s", kp_results_num(sqlite3_column_double(st, 4), b, sizeof b));
     fprintf(f, ",%s,", kp_results_num(sqlite3_column_double(st, 5), b, sizeof b));
-    csv_field(f, kp_results_col(st, 6));
+    kp_out_csv(f, kp_results_col(st, 6));
     fputc(',', f);
-    csv_field(f, kp_results_col(st, 7));
+    kp_out_csv(f, kp_results_col(st, 7));
     fprintf(f, ",%d,%d\n", sqlite3_column_int(st, 8), sqlite3_column_int(st, 9));
 }
 
@@ -67,20 +67,20 @@ static int unit_item(struct unit_out *u)
     FILE *f = u->f;
     sqlite3_stmt *st = u->st;
     char b[64];
-    csv_field(f, kp_results_col(st, 2));
+    kp_out_csv(f, kp_results_col(st, 2));
     fputc(',', f);
-    csv_field(f, kp_results_col(st, 3));
+    kp_out_csv(f, kp_results_col(st, 3));
     fprintf(f, ",%s,", kp_results_col(st, 5));
-    csv_field(f, kp_results_col(st, 4));
+    kp_out_csv(f, kp_results_col(st, 4));
     fprintf(f, ",%s", kp_results_col(st, 7));
     /* Figures in full for a program (57.1428571429, not 57.14). */
     for (int c = 8; c <= 12; c++)
         fprintf(f, ",%s", sqlite3_column_type(st, c) == SQLITE_NULL ? "" :
                 kp_number_data(b, sizeof b, sqlite3_column_double(st, c)));
     fputc(',', f);
-    csv_field(f, kp_results_col(st, 13));
+    kp_out_csv(f, kp_results_col(st, 13));
     fputc(',', f);
-    csv_field(f, kp_results_col(st, 14));
+    kp_out_csv(f, kp_results_col(st, 14));
     fputc('\n', f);
     return 0;
 }

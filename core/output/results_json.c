@@ -7,7 +7,7 @@
 #include "util/number.h"
 
 
-static void json_str(FILE *f, const char *s)
+void kp_out_json(FILE *f, const char *s)
 {
     if (!s) {
         fputs("null", f);
@@ -45,7 +45,7 @@ static void json_num_field(FILE *f, const char *key, sqlite3_stmt *st, int c)
 static void json_str_field(FILE *f, const char *key, const char *s)
 {
     fprintf(f, ", \"%s\": ", key);
-    json_str(f, s);
+    kp_out_json(f, s);
 }
 
 static void ranking_head(struct ranking_out *r)
@@ -53,16 +53,16 @@ static void ranking_head(struct ranking_out *r)
     FILE *f = r->f;
     const struct run_head *h = r->h;
     fprintf(f, "{\"run\": {\"id\": %lld, \"year\": %d, \"title\": ", r->id, h->year);
-    json_str(f, h->title);
+    kp_out_json(f, h->title);
     fprintf(f, ", \"created_at\": \"%s\", \"rules_path\": ", h->created);
-    json_str(f, h->rules_path);
+    kp_out_json(f, h->rules_path);
     char nb[64];
     fprintf(f, ", \"rules_sha256\": \"%s\", \"possible\": %s, \"not_scored\": %d,"
                " \"skipped_areas\": %d},\n \"areas\": [", h->sha,
             kp_number_data(nb, sizeof nb, h->possible), h->not_scored, h->skipped_areas);
     for (int i = 0; i < h->nareas; i++) {
         fprintf(f, "%s{\"id\": \"%s\", \"title\": ", i ? ", " : "", h->area_id[i]);
-        json_str(f, h->area_title[i]);
+        kp_out_json(f, h->area_title[i]);
         fprintf(f, ", \"weight\": %s, \"assessed\": %s}",
                 kp_number_data(nb, sizeof nb, h->area_weight[i]),
                 h->area_assessed[i] ? "true" : "false");
@@ -75,7 +75,7 @@ static void ranking_row(struct ranking_out *r)
     FILE *f = r->f;
     sqlite3_stmt *st = r->st;
     fprintf(f, "%s\n  {\"rank\": %d, \"unit\": ", r->n ? "," : "", sqlite3_column_int(st, 0));
-    json_str(f, kp_results_col(st, 1));
+    kp_out_json(f, kp_results_col(st, 1));
     json_str_field(f, "name", kp_results_col(st, 2));
     fputs(", \"areas\": {", f);
     for (int i = 0; i < r->h->nareas; i++) {
@@ -105,7 +105,7 @@ static void unit_head(struct unit_out *u)
     FILE *f = u->f;
     sqlite3_stmt *st = u->st;
     fprintf(f, "{\"run\": %lld, \"unit\": ", u->id);
-    json_str(f, u->unit);
+    kp_out_json(f, u->unit);
     json_str_field(f, "name", kp_results_col(st, 0));
     json_num_field(f, "total", st, 1);
     json_num_field(f, "possible", st, 2);
@@ -123,7 +123,7 @@ static int evidence(struct unit_out *u, const char *area, const char *item)
         return -1;
     for (int n = 0; sqlite3_step(st) == SQLITE_ROW; n++) {
         fprintf(u->f, "%s{\"key\": ", n ? ", " : "");
-        json_str(u->f, kp_results_col(st, 0));
+        kp_out_json(u->f, kp_results_col(st, 0));
         json_str_field(u->f, "name", kp_results_col(st, 1));
         json_str_field(u->f, "detail", kp_results_col(st, 2));
         fputc('}', u->f);
@@ -139,7 +139,7 @@ static int unit_item(struct unit_out *u)
     sqlite3_stmt *st = u->st;
     fprintf(f, "%s\n  {\"area\": \"%s\", \"item\": \"%s\", \"kind\": \"%s\", \"title\": ",
             u->n ? "," : "", kp_results_col(st, 2), kp_results_col(st, 3), kp_results_col(st, 5));
-    json_str(f, kp_results_col(st, 4));
+    kp_out_json(f, kp_results_col(st, 4));
     fprintf(f, ", \"status\": \"%s\"", kp_results_col(st, 7));
     json_str_field(f, "measure", (const char *)sqlite3_column_text(st, 6));
     for (int c = 8; c <= 12; c++)

@@ -10,7 +10,7 @@
 
 
 /* Print `s` in a column of `width` display cells. */
-static void cell(FILE *f, const char *s, size_t width, int right)
+void kp_out_cell(FILE *f, const char *s, size_t width, int right)
 {
     size_t w = kp_text_width(s);
     size_t pad = w < width ? width - w : 0;
@@ -36,15 +36,15 @@ static void ranking_head(struct ranking_out *r)
     sqlite3_reset(r->st);
     fprintf(f, "%s（考评年度 %d）  运行 %lld，%s\n", h->title, h->year, r->id, h->created);
     fprintf(f, "规则 %s  sha256 %.12s\n\n", h->rules_path, h->sha);
-    cell(f, "名次", 4, 1);
+    kp_out_cell(f, "名次", 4, 1);
     fputs("  ", f);
-    cell(f, "县市区", r->wname, 0);
+    kp_out_cell(f, "县市区", r->wname, 0);
     for (int i = 0; i < h->nareas; i++) {
         char head[200];
         snprintf(head, sizeof head, "%s", h->area_short[i]);
         r->warea[i] = kp_text_width(head) > 6 ? kp_text_width(head) : 6;
         fputs("  ", f);
-        cell(f, head, r->warea[i], 1);
+        kp_out_cell(f, head, r->warea[i], 1);
     }
     fputs("    总分", f);
     if (r->scaled)
@@ -58,12 +58,12 @@ static void ranking_row(struct ranking_out *r)
     sqlite3_stmt *st = r->st;
     char b[64], rank[16];
     snprintf(rank, sizeof rank, "%d", sqlite3_column_int(st, 0));
-    cell(f, rank, 4, 1);
+    kp_out_cell(f, rank, 4, 1);
     fputs("  ", f);
-    cell(f, kp_results_col(st, 2), r->wname, 0);
+    kp_out_cell(f, kp_results_col(st, 2), r->wname, 0);
     for (int i = 0; i < r->h->nareas; i++) {
         fputs("  ", f);
-        cell(f, r->has[i] ? kp_results_num(r->pts[i], b, sizeof b) : "-", r->warea[i], 1);
+        kp_out_cell(f, r->has[i] ? kp_results_num(r->pts[i], b, sizeof b) : "-", r->warea[i], 1);
     }
     fprintf(f, "  %6s", kp_results_num(sqlite3_column_double(st, 3), b, sizeof b));
     if (r->scaled)

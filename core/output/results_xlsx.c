@@ -74,23 +74,66 @@ static void sheet_name(const char *title, int seq, char *out, size_t size)
     out[o] = 0;
 }
 
+/* The workbook is written under a temporary name and renamed when whole,
+ * so that the final name never holds half of one (as reports are). */
+static int book_open(struct book *b, const char *path, char *tmp, size_t size, kp_err *e)
+{
+    if (kp_atomic_temp_name(path, tmp, size, e) != 0)
+        return -1;
+    b->wb = workbook_new(tmp);
+    if (!b->wb)
+        return kp_fail(e, "%s: cannot create the workbook", path);
+    b->head = workbook_add_format(b->wb);
+    b->num = workbook_add_format(b->wb);
+    if (b->head)
+        format_set_bold(b->head);
+    if (b->num)
+        format_set_num_format(b->num, "General"); /* "0.##" shows 10 as "10." */
+    return 0;
+}
+
+/* Close, then flush and rename into place when `rc` is 0; else leave nothing. */
+static int book_close(struct book *b, const char *path, const char *tmp, int rc, kp_err *e)
+{
+    lxw_error cl = workbook_close(b->wb);
+    if (rc == 0 && (b->err != LXW_NO_ERROR || cl != LXW_NO_ERROR))
+        rc = kp_fail(e, "%s: cannot write the workbook: %s", path,
+                     lxw_strerror(b->err != LXW_NO_ERROR ? b->err : cl));
+    if (rc != 0) {
+        unlink(tmp);
+        return rc;
+    }
+    return kp_atomic_commit(tmp, path, e);
+}
+
+int kp_xlsx_query(sqlite3 *db, sqlite3_stmt *st, const char *sheet, const char *const *names,
+                  int n, const char *path, kp_err *e)
+{
+    char tmp[PATH_MAX];
+    struct book b = {0};
+    if (book_open(&b, path, tmp, sizeof tmp, e))
+        return -1;
+    lxw_worksheet *ws = workbook_add_worksheet(b.wb, sheet);
+    int rc = ws ? 0 : kp_fail(e, "%s: cannot create the sheet", path);
+    if (rc == 0)
+        headers(&b, ws, names, n);
+    int step = SQLITE_DONE, row = 1;
+    while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int c = 0; c < n; c++)
+            put_column(&b, ws, st, c, row, c);
+        row++;
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = kp_sql_fail(e, db, path);
+    return book_close(&b, path, tmp, rc, e);
+}
+
 int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
 {
-    /* The workbook is written under a temporary name and renamed when whole,
-     * so that the final name never holds half of one (as reports are). */
     char tmp[PATH_MAX];
-    if (kp_atomic_temp_name(path, tmp, sizeof tmp, e) != 0)
-        return -1;
     struct book b = {0};
-    b.wb = workbook_new(tmp);
-    if (!b.wb)
-        return kp_fail(e, "%s: cannot create the workbook", path);
-    b.head = workbook_add_format(b.wb);
-    b.num = workbook_add_format(b.wb);
-    if (b.head)
-        format_set_bold(b.head);
-    if (b.num)
-        format_set_num_format(b.num, "General"); /* "0.##" shows 10 as "10." */
+    if (book_open(&b, path, tmp, sizeof tmp, e))
+        return -1;
 
     /* Summary: the ranking. */
     sqlite3_stmt *areas = NULL, *st = NULL;
@@ -201,13 +244,5 @@ int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
 out:
     sqlite3_finalize(st);
     sqlite3_finalize(areas);
-    lxw_error cl = workbook_close(b.wb);
-    if (rc == 0 && (b.err != LXW_NO_ERROR || cl != LXW_NO_ERROR))
-        rc = kp_fail(e, "%s: cannot write the workbook: %s", path,
-                     lxw_strerror(b.err != LXW_NO_ERROR ? b.err : cl));
-    if (rc != 0) {
-        unlink(tmp);
-        return rc;
-    }
-    return kp_atomic_commit(tmp, path, e);
+    return book_close(&b, path, tmp, rc, e);
 }

@@ -29,6 +29,7 @@
 #include "report/run.h"
 #include "script/balance.h"
 #include "script/sandbox.h"
+#include "util/paths.h"
 
 #define DEFAULT_TIME_MS 30000u
 #define LAYOUT_MEMORY ((size_t)256 << 20)
@@ -65,6 +66,10 @@ static int load_layout(kp_report *r, kp_err *e)
     char lib[PATH_MAX];
     struct stat st;
     snprintf(lib, sizeof lib, "%s/lib", r->layout_dir);
+    /* A layout copied out of reports/ to be adapted still finds the shared
+     * helpers: kaoping's own reports/lib when its folder has no lib/. */
+    if (stat(lib, &st) != 0 || !S_ISDIR(st.st_mode))
+        kp_data_path(lib, sizeof lib, "reports/lib");
     if (stat(lib, &st) == 0 && S_ISDIR(st.st_mode) && kp_sandbox_load_library_dir(r->sb, lib, e))
         return -1;
     if (kp_sandbox_run_file(r->sb, r->cfg.layout_path, 1, e))
@@ -89,7 +94,7 @@ static int load_layout(kp_report *r, kp_err *e)
 static int push_run(kp_report *r)
 {
     lua_State *L = kp_sandbox_lua(r->sb);
-    lua_createtable(L, 0, 6);
+    lua_createtable(L, 0, 8);
     lua_pushinteger(L, r->run.id);
     lua_setfield(L, -2, "id");
     lua_pushinteger(L, r->run.year);
@@ -98,6 +103,10 @@ static int push_run(kp_report *r)
     lua_setfield(L, -2, "rules");
     lua_pushstring(L, r->run.created);
     lua_setfield(L, -2, "created");
+    lua_pushboolean(L, r->run.official);
+    lua_setfield(L, -2, "official");
+    lua_pushstring(L, r->run.label);
+    lua_setfield(L, -2, "label");
     r->run_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     return 0;
 }
@@ -145,6 +154,11 @@ void kp_report_close(kp_report *r)
 long kp_report_run_id(const kp_report *r)
 {
     return r->run.id;
+}
+
+int kp_report_run_official(const kp_report *r)
+{
+    return r->run.official;
 }
 
 const char *kp_report_layout_name(const kp_report *r)

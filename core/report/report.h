@@ -39,7 +39,7 @@ typedef struct kp_report_stats {
 typedef struct kp_report_config {
     const char *db_path;
     const char *layout_path;
-    long run_id;                 /* 0: the latest run                          */
+    long run_id;                 /* 0: the official run, else the latest draft */
     const char *font_path;       /* NULL: the default font                     */
     const char *owner_password;  /* set: encrypt, print only                   */
     unsigned time_ms;            /* per report; 0: the default (30 s)          */
@@ -57,6 +57,8 @@ int kp_report_open(kp_report **out, const kp_report_config *cfg, kp_err *e);
 void kp_report_close(kp_report *r);
 
 long kp_report_run_id(const kp_report *r);
+/* Whether that run is the official run of its year (else a draft). */
+int kp_report_run_official(const kp_report *r);
 const char *kp_report_layout_name(const kp_report *r);
 
 /* The subjects the layout renders reports for (one, for a layout without). */

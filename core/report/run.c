@@ -16,8 +16,11 @@ int kp_run_info_load(kp_run_info *out, const char *db_path, long id, kp_err *e)
     int rc = -1;
     if (sqlite3_prepare_v2(db,
                            "SELECT id, year, rules_path, created_at,"
-                           " CAST(strftime('%s', created_at) AS INTEGER)"
-                           " FROM assessment_runs WHERE ?1 = 0 OR id = ?1 ORDER BY id DESC LIMIT 1",
+                           " CAST(strftime('%s', created_at) AS INTEGER), official, label"
+                           " FROM assessment_runs WHERE ?1 = 0 OR id = ?1"
+                           /* none named: the official run of the newest year, else its
+                            * latest draft (as kp_runs_default) */
+                           " ORDER BY year DESC, official DESC, id DESC LIMIT 1",
                            -1, &st, NULL) != SQLITE_OK) {
         kp_sql_fail(e, db, db_path);
         goto out;
@@ -43,7 +46,10 @@ int kp_run_info_load(kp_run_info *out, const char *db_path, long id, kp_err *e)
     out->rules = strdup(rules ? rules : "");
     out->created = strdup(created ? created : "");
     out->created_epoch = sqlite3_column_int64(st, 4);
-    if (!out->rules || !out->created) {
+    out->official = sqlite3_column_int(st, 5);
+    const char *label = (const char *)sqlite3_column_text(st, 6);
+    out->label = strdup(label ? label : "");
+    if (!out->rules || !out->created || !out->label) {
         kp_run_info_free(out);
         kp_fail(e, "out of memory");
         goto out;
@@ -59,5 +65,6 @@ void kp_run_info_free(kp_run_info *r)
 {
     free(r->rules);
     free(r->created);
-    r->rules = r->created = NULL;
+    free(r->label);
+    r->rules = r->created = r->label = NULL;
 }

@@ -532,6 +532,11 @@ void kp_rows_place(const kp_rows *r, int field, char *out, size_t n)
     raw_place(&r->raw, r->line, col, out, n);
 }
 
+void kp_rows_place_line(const kp_rows *r, long line, char *out, size_t n)
+{
+    raw_place(&r->raw, line, -1, out, n);
+}
+
 const char *kp_rows_encoding(const kp_rows *r) { return raw_encoding(&r->raw); }
 uint64_t kp_rows_offset(const kp_rows *r) { return raw_offset(&r->raw); }
 uint64_t kp_rows_size(const kp_rows *r) { return raw_size(&r->raw); }

@@ -55,6 +55,9 @@ const char *kp_rows_field(const kp_rows *r, size_t i, size_t *len);
 long kp_rows_line(const kp_rows *r);
 /* Where field i of the current row is (i < 0: the row), for messages. */
 void kp_rows_place(const kp_rows *r, int field, char *out, size_t n);
+/* Where row `line` (a kp_rows_line() of an earlier row) is, for problems found
+ * after reading, such as two rows with one key. */
+void kp_rows_place_line(const kp_rows *r, long line, char *out, size_t n);
 /* "UTF-8", "GB18030", ... for CSV; "xlsx" or "xls" for workbooks. */
 const char *kp_rows_encoding(const kp_rows *r);
 /* Progress: how far through the file (bytes, or rows for xls), and of how much. */

@@ -212,6 +212,56 @@ const char *const kp_migrations[] = {
     "  file TEXT NOT NULL,\n"
     "  line INTEGER NOT NULL);\n"
     "CREATE INDEX manual_scores_latest ON manual_scores(unit, year, area, item, source, id);\n",
+
+    /* 5: resubmission and undo.  A file replaces what it covers, so an import
+     * can remove rows; every row an import replaced or removed is kept here
+     * as it was (image: a JSON array of the table's columns in table order),
+     * and the rows it added are listed as one rowid range (row_id..row_last),
+     * so that the import can be undone exactly.  kind: 'replace' (the default), 'merge' (key by key, removes
+     * nothing), 'delete' (kaoping delete), 'units'.
+     * Runs get a label and an official mark (one official run per year,
+     * kept by the unique index), and the data version they read: every
+     * import and undo that changes rows raises kp_meta's data_version, so a
+     * run whose version is older may be stale.  Triggers keep runs immutable
+     * (only the official mark moves). */
+    "ALTER TABLE kp_imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'replace';\n"
+    "ALTER TABLE kp_imports ADD COLUMN os_user TEXT;\n"
+    "ALTER TABLE kp_imports ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE TABLE kp_import_images(\n"
+    "  import_id INTEGER NOT NULL,\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  row_id INTEGER NOT NULL,\n"
+    "  action TEXT NOT NULL CHECK (action IN ('added', 'replaced', 'removed')),\n"
+    "  image TEXT,\n"
+    "  row_last INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (import_id, tbl, row_id)) WITHOUT ROWID;\n"
+    "CREATE INDEX kp_import_images_row ON kp_import_images(tbl, row_id);\n"
+    "INSERT INTO kp_meta VALUES('data_version', '0');\n"
+    "ALTER TABLE assessment_runs ADD COLUMN label TEXT;\n"
+    "ALTER TABLE assessment_runs ADD COLUMN official INTEGER NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE assessment_runs ADD COLUMN published_at TEXT;\n"
+    "ALTER TABLE assessment_runs ADD COLUMN data_version INTEGER;\n"
+    "CREATE UNIQUE INDEX assessment_runs_official ON assessment_runs(year) WHERE official;\n"
+    "CREATE TRIGGER assessment_runs_immutable BEFORE UPDATE OF year, title, rules_path,\n"
+    "  rules_sha256, rules_source, library_sha256, created_at, units, possible, not_scored,\n"
+    "  skipped_areas, label, data_version ON assessment_runs BEGIN\n"
+    "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n"
+    "CREATE TRIGGER run_grades_immutable BEFORE UPDATE ON run_grades BEGIN\n"
+    "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n"
+    "CREATE TRIGGER run_areas_immutable BEFORE UPDATE ON run_areas BEGIN\n"
+    "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n"
+    "CREATE TRIGGER run_items_immutable BEFORE UPDATE ON run_items BEGIN\n"
+    "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n"
+    "CREATE TRIGGER run_units_immutable BEFORE UPDATE ON run_units BEGIN\n"
+    "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n"
+    "CREATE TRIGGER run_area_scores_immutable BEFORE UPDATE ON run_area_scores BEGIN\n"
+    "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n"
+    "CREATE TRIGGER run_scores_immutable BEFORE UPDATE ON run_scores BEGIN\n"
+    "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n"
+    "CREATE TRIGGER run_figures_immutable BEFORE UPDATE ON run_figures BEGIN\n"
+    "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n"
+    "CREATE TRIGGER run_evidence_immutable BEFORE UPDATE ON run_evidence BEGIN\n"
+    "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n",
 };
 
 const size_t kp_nmigrations = sizeof kp_migrations / sizeof kp_migrations[0];

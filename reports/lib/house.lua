@@ -36,14 +36,19 @@ function house.begin(doc, run, t)
     number_headings = true,
     toc_depth = 2,
   }
+  local lines = {
+    "考评单位：" .. city.association,
+    "考评年度：" .. run.year .. "年度",
+    "报告日期：" .. fmt.date(run.created),
+  }
+  -- A run not yet published must not pass for the result: say so on the cover.
+  if run.official == false then
+    lines[#lines + 1] = "草稿（试算）：本报告依据的考评记录尚未发布为正式结果"
+  end
   doc:cover{
     title = t.cover or t.title,
-    subtitle = t.subtitle,
-    lines = {
-      "考评单位：" .. city.association,
-      "考评年度：" .. run.year .. "年度",
-      "报告日期：" .. fmt.date(run.created),
-    },
+    subtitle = t.subtitle and run.official == false and (t.subtitle .. "（草稿）") or t.subtitle,
+    lines = lines,
   }
   if t.toc ~= false then doc:toc() end
   return city, header

@@ -52,6 +52,37 @@ function rundata.areas(run)
   return areas
 end
 
+-- The unit in the official run of the year before, or nil when that year
+-- has none: { run_id =, total =, grade =, rank =, areas = { [area] = points } }.
+function rundata.previous(run, unit)
+  local p = q([[SELECT u.run_id, u.total, u.grade, u.rank FROM assessment_runs r
+                JOIN run_units u ON u.run_id = r.id AND u.unit = ?
+                WHERE r.year = ? AND r.official = 1]], unit, run.year - 1)[1]
+  if not p then return nil end
+  p.areas = {}
+  for _, a in ipairs(q("SELECT area, points FROM run_area_scores WHERE run_id = ? AND unit = ?",
+                       p.run_id, unit)) do
+    p.areas[a.area] = a.points
+  end
+  return p
+end
+
+-- The city average total in every year with an official run, this run
+-- standing for its own year: { {year =, avg =}, ... } by year.
+function rundata.trend(run)
+  return q([[SELECT r.year AS year, avg(u.total) AS avg
+             FROM assessment_runs r JOIN run_units u ON u.run_id = r.id
+             WHERE (r.official = 1 AND r.year <> ?) OR r.id = ?
+             GROUP BY r.year ORDER BY r.year]], run.year, run.id)
+end
+
+-- 较上年上升3位 / 较上年下降2位 / 名次与上年持平
+function rundata.rank_change(before, after)
+  if after < before then return string.format("较上年上升%d位", before - after) end
+  if after > before then return string.format("较上年下降%d位", after - before) end
+  return "名次与上年持平"
+end
+
 -- The counties, best first (equal totals share a rank and are listed by
 -- code).  u.tied is true when another county has the same rank.
 function rundata.units(run)

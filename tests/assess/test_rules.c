@@ -74,6 +74,21 @@ int main(int argc, char **argv)
     CHECK_STR_EQ(kp_rules_grade(r, 0), "不合格");
     kp_rules_free(r);
 
+    /* Lua's own words, "attempt to call a nil value (global 'ratoi')" with a
+     * traceback and "'}' expected near '<\239>'", become sentences. */
+    r = load("fullwidth.lua");
+    CHECK(has(r, 4, "fullwidth.lua:4:21: full-width punctuation '，' (U+FF0C), typed with a "
+                    "Chinese input method; outside quotes the rules use the ASCII ','"));
+    kp_rules_free(r);
+    r = load("warnings.lua");
+    CHECK(has(r, 4, "area 'health_promotion': unknown setting 'colour'; allowed: title, short, "
+                    "weight, bonus_cap, deduction_cap"));
+    CHECK(has(r, 6, "warning: indicator 'lecture_coverage': the title says 不少于12 but the "
+                    "target is 15"));
+    CHECK(has(r, 4, "warning: area 'health_promotion': its bonuses can add 2 points and it has "
+                    "no bonus_cap, so a county can get 102 of the area's 100 points"));
+    kp_rules_free(r);
+
     r = load("broken.lua");
     CHECK(has(r, 1, "the areas' weights add up to 80, not 100"));
     CHECK(has(r, 2, "unknown area 'helth_promotion' (did you mean 'health_promotion'?)"));
@@ -116,7 +131,10 @@ int main(int argc, char **argv)
 
     r = load("runtime.lua");
     CHECK_INT_EQ(r->nerrors, 1);
-    CHECK(has(r, 4, "runtime.lua:4: attempt to call a nil value (global 'ration')"));
+    CHECK(has(r, 4, "runtime.lua:4: unknown scoring function 'ration' (did you mean 'ratio'?); "
+                    "the scoring functions are ratio, threshold, tiers, per_item, growth and "
+                    "veto_if"));
+    CHECK(r->ndiags > 0 && !strstr(r->diags[0].msg, "nil value"));
     kp_rules_free(r);
 
     r = load("loops.lua");

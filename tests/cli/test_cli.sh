@@ -6,26 +6,16 @@
 # usage: test_cli.sh KAOPING DATA_DIR SCRATCH
 set -u
 kaoping=$(realpath "$1")
+lib=$(dirname "$(realpath "$0")")/lib.sh
 data=$(realpath "$2")
 scratch=$3/cli
 rm -rf "$scratch"
 mkdir -p "$scratch"
 cd "$scratch" || exit 1
 
-failures=0
-checks=0
-fail() { failures=$((failures + 1)); echo "FAIL: $*" >&2; }
-check() { checks=$((checks + 1)); "$@" || fail "$*"; }
-status_is() { # expected, command...
-  local want=$1; shift
-  checks=$((checks + 1))
-  "$@" >out.txt 2>err.txt
-  local got=$?
-  [ "$got" -eq "$want" ] || { fail "exit $got, not $want: $*"; cat out.txt err.txt >&2; }
-}
-contains() { grep -q -- "$2" "$1" || { echo "$1 lacks: $2" >&2; return 1; }; }
+. "$lib"
 
-for cmd in init plugins import indicators check assess results report chart demo template; do
+for cmd in init plugins import indicators check assess results report chart demo template imports undo delete runs publish compare; do
   status_is 0 "$kaoping" "$cmd" --help
   check contains out.txt "usage: kaoping $cmd"
 done
@@ -45,9 +35,9 @@ status_is 0 "$kaoping" init --db t.db
 check contains out.txt "brought up to date"
 status_is 0 "$kaoping" import --db t.db "$data"
 check contains out.txt "health_instructors.csv → health_instructors (GB18030): 3 rows: 3 added"
-check contains out.txt "imported 4 files, 20 rows: 20 added, 0 replaced, 0 unchanged"
+check contains out.txt "imported 4 files, 20 rows: 20 added, 0 replaced, 0 removed, 0 unchanged"
 status_is 0 "$kaoping" import --db t.db "$data"
-check contains out.txt "0 added, 0 replaced, 20 unchanged"
+check contains out.txt "0 added, 0 replaced, 0 removed, 20 unchanged"
 
 # A bad file: every problem at its file:line, exit 1, nothing stored.
 printf 'unit,date,title\n420102001000,2023-02-30,a\n420199000000,2023-03-01,b\n' >health_lectures.csv

@@ -30,9 +30,9 @@ rows=50000
 for r in 1 2 3; do
   lectures "a$r" $rows >a.csv
   lectures "b$r" $rows >b.csv
-  "$kaoping" import --db $db --quiet health_lectures=a.csv >a.out 2>&1 &
+  "$kaoping" import --db $db --merge --quiet health_lectures=a.csv >a.out 2>&1 &
   pa=$!
-  "$kaoping" import --db $db --quiet health_lectures=b.csv >b.out 2>&1 &
+  "$kaoping" import --db $db --merge --quiet health_lectures=b.csv >b.out 2>&1 &
   pb=$!
   wait $pa; sa=$?
   wait $pb; sb=$?
@@ -51,7 +51,7 @@ db=a.db
 status_is 0 "$kaoping" init --db $db
 status_is 0 "$kaoping" import --db $db --quiet "$units"
 printf 'unit,date,title,participants\n420102001000,2023-03-05,x,1\n420102001001,2023-03-05,x,1\n420102002001,2023-03-05,x,1\n420103001000,2023-03-05,x,1\n' >first.csv
-status_is 0 "$kaoping" import --db $db --quiet health_lectures=first.csv
+status_is 0 "$kaoping" import --db $db --merge --quiet health_lectures=first.csv
 lectures big 200000 >big.csv
 # Each process is bracketed by stamps taken as close to it as the shell
 # allows: the start just before exec, the end as soon as it has exited.
@@ -63,7 +63,7 @@ bracket() { # bracket NAME COMMAND...: NAME.start, NAME.end around the command
   stamp >"$name.end"
   return $rc
 }
-bracket import "$kaoping" import --db $db --quiet health_lectures=big.csv >i.out 2>&1 &
+bracket import "$kaoping" import --db $db --merge --quiet health_lectures=big.csv >i.out 2>&1 &
 pi=$!
 sleep 0.1
 bracket assess "$kaoping" assess --db $db --rules "$rules" --year 2023 >s.out 2>&1 &
@@ -97,7 +97,7 @@ exec 3>hold
 echo "BEGIN IMMEDIATE; INSERT INTO kp_meta VALUES('held', 'by another writer');" >&3
 sleep 0.5
 start=$(date +%s)
-"$kaoping" import --db $db health_lectures=late.csv >i.out 2>i.err &
+"$kaoping" import --db $db --merge health_lectures=late.csv >i.out 2>i.err &
 pi=$!
 "$kaoping" assess --db $db --rules "$rules" --year 2023 >s.out 2>s.err &
 ps=$!

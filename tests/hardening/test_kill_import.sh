@@ -26,7 +26,7 @@ status_is 0 "$kaoping" import --db $db --quiet "$units"
 # How long one whole import takes here (sanitizer builds are slower).
 lectures r0 $rows >r0.csv
 start=$(date +%s%N)
-status_is 0 "$kaoping" import --db $db --quiet health_lectures=r0.csv
+status_is 0 "$kaoping" import --db $db --merge --quiet health_lectures=r0.csv
 whole_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 [ "$whole_ms" -gt 0 ] || whole_ms=1
 
@@ -36,7 +36,7 @@ none=0 all=0
 for r in $(seq 1 "$rounds"); do
   lectures "r$r" $rows >"r$r.csv"
   delay_ms=$(( RANDOM % (whole_ms * 13 / 10 + 1) ))
-  "$kaoping" import --db $db --quiet "health_lectures=r$r.csv" >/dev/null 2>&1 &
+  "$kaoping" import --db $db --merge --quiet "health_lectures=r$r.csv" >/dev/null 2>&1 &
   pid=$!
   sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
   kill -KILL $pid 2>/dev/null
@@ -61,7 +61,7 @@ check test "$none" -gt 0
 
 # The database works as before: an import after all those kills.
 lectures after 100 >after.csv
-status_is 0 "$kaoping" import --db $db health_lectures=after.csv
+status_is 0 "$kaoping" import --db $db --merge health_lectures=after.csv
 check contains out.txt "100 added"
 check intact $db
 finish

@@ -42,7 +42,7 @@ within() {
 
 # Baseline: a one-row import.
 lectures tiny 1 >tiny.csv
-status_is 0 "$peak_rss" rss.txt "$kaoping" import --db $db --quiet health_lectures=tiny.csv
+status_is 0 "$peak_rss" rss.txt "$kaoping" import --db $db --merge --quiet health_lectures=tiny.csv
 baseline=$(cat rss.txt)
 echo "baseline: peak memory of a one-row import $baseline KiB" >&2
 
@@ -50,24 +50,24 @@ echo "baseline: peak memory of a one-row import $baseline KiB" >&2
 ten_mb() { head -c 10485760 /dev/zero | tr '\0' x; }
 { echo "unit,date,title,participants"; echo "420102001000,2023-01-01,ok,1"
   printf '420102001000,2023-01-02,'; ten_mb; echo ",5"; } >field.csv
-status_is 1 "$peak_rss" rss.txt "$kaoping" import --db $db health_lectures=field.csv
+status_is 1 "$peak_rss" rss.txt "$kaoping" import --db $db --merge health_lectures=field.csv
 check contains err.txt "field.csv:3: a field longer than 1048576 bytes"
 check contains err.txt "nothing was imported"
 check within 8192
 { echo "unit,date,title,participants"; printf '420102001000,2023-01-02,"'; ten_mb; echo ",5"; } >quote.csv
-status_is 1 "$peak_rss" rss.txt "$kaoping" import --db $db health_lectures=quote.csv
+status_is 1 "$peak_rss" rss.txt "$kaoping" import --db $db --merge health_lectures=quote.csv
 check contains err.txt "quote.csv:2: a quoted field starting on this line is longer than 1048576 bytes; is its closing quote missing?"
 check within 8192
 check test "$(rows_now)" = 1
 
 # ---- ~50 MB through a pipe -------------------------------------------------------
 small=700000 big=1400000
-lectures small $small | "$peak_rss" rss.txt "$kaoping" import --db $db --quiet health_lectures=/dev/stdin
+lectures small $small | "$peak_rss" rss.txt "$kaoping" import --db $db --merge --quiet health_lectures=/dev/stdin
 check test $? -eq 0
 small_rss=$(cat rss.txt)
 lectures big $big >big.csv
 echo "streaming $(( $(wc -c <big.csv) / 1048576 )) MiB through a pipe" >&2
-"$peak_rss" rss.txt "$kaoping" import --db $db --quiet health_lectures=/dev/stdin <big.csv
+"$peak_rss" rss.txt "$kaoping" import --db $db --merge --quiet health_lectures=/dev/stdin <big.csv
 check test $? -eq 0
 check test "$(rows_now)" = $((1 + small + big))
 baseline=$small_rss
@@ -76,7 +76,7 @@ check intact $db
 
 # The same stream with one bad row at its very end stores nothing.
 { lectures again $big; echo "420102001000,2023-02-30,bad date,1"; } |
-  "$peak_rss" rss.txt "$kaoping" import --db $db health_lectures=/dev/stdin >out.txt 2>err.txt
+  "$peak_rss" rss.txt "$kaoping" import --db $db --merge health_lectures=/dev/stdin >out.txt 2>err.txt
 check test $? -eq 1
 check contains err.txt "/dev/stdin:$((big + 2)): date: \"2023-02-30\""
 check contains err.txt "nothing was imported"
@@ -86,10 +86,10 @@ check intact $db
 
 # ---- other things that are not CSV files ------------------------------------------
 { echo "unit,date,title,participants"; printf 'a%.0s,' $(seq 1001); echo; } >wide.csv
-status_is 1 "$kaoping" import --db $db health_lectures=wide.csv
+status_is 1 "$kaoping" import --db $db --merge health_lectures=wide.csv
 check contains err.txt "wide.csv:2: a record with more than 1000 fields"
 cp $db copy.db
-status_is 1 "$kaoping" import --db $db health_lectures=copy.db
+status_is 1 "$kaoping" import --db $db --merge health_lectures=copy.db
 check contains err.txt "copy.db:1: a NUL byte"
 mkdir empty
 status_is 1 "$kaoping" import --db $db empty

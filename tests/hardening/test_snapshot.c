@@ -69,7 +69,8 @@ int main(int argc, char **argv)
     char arg[4200];
     snprintf(arg, sizeof arg, "health_lectures=%s", more);
     const char *paths[] = {arg};
-    int rc = kp_import(s, reg, paths, 1, NULL, &t, &e);
+    const kp_import_options merge = {.merge = 1}; /* more lectures, not a resubmission */
+    int rc = kp_import_with(s, reg, paths, 1, &merge, NULL, &t, &e);
     if (rc)
         fprintf(stderr, "%s\n", e.msg);
     CHECK_INT_EQ(rc, 0);

@@ -451,9 +451,12 @@ static int make_run(void)
     for (size_t i = 0; i < NAREA; i++)
         if (!is_skipped(&areas[i]))
             possible += areas[i].weight;
-    if (sql("INSERT INTO assessment_runs VALUES(1, %d, '2023年度县市区计划生育协会工作目标考评',"
+    /* Published, as the run a report is made from normally is. */
+    if (sql("INSERT INTO assessment_runs(id, year, title, rules_path, rules_sha256, rules_source,"
+            " library_sha256, created_at, units, possible, not_scored, skipped_areas, official)"
+            " VALUES(1, %d, '2023年度县市区计划生育协会工作目标考评',"
             " 'scripts/rules/2023.lua', '%s', '-- rules', '%s', '2024-01-15T08:00:00Z', %d, %g,"
-            " 1, %d)",
+            " 1, %d, 1)",
             YEAR, "5d41402abc4b2a76b9719d911017c592aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
             "7d793037a0760186574b0282f2f435e7aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", NCOUNTY, possible,
             skipped != NULL) ||

@@ -66,6 +66,24 @@ static void test_broken(void)
     CHECK_INT_EQ(entries("missing"), 0);
 }
 
+/* Count the times `needle` occurs in `hay`. */
+static int occurrences(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+        n++;
+    return n;
+}
+
+/* --all with a layout mistake that fails every subject the same way. */
+static void test_batch_same_error(void)
+{
+    CHECK_INT_EQ(render_fixture("all_fail", "same", "--all -j 2"), 1);
+    CHECK_INT_EQ(occurrences(run_out, "(method 'headng')"), 1);
+    CHECK_STR_CONTAINS(run_out, "(3 more reports failed with an error shown above)");
+    CHECK_STR_CONTAINS(run_out, "4 of 4 reports failed");
+}
+
 /* --all -j 2: one subject fails, the other three are written, exit 1. */
 static void test_batch(void)
 {
@@ -142,6 +160,7 @@ int main(int argc, char **argv)
     }
     test_broken();
     test_batch();
+    test_batch_same_error();
     test_chart();
     int status = check_status();
     if (status == 0)

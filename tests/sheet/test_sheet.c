@@ -287,6 +287,56 @@ static void test_problems_name_the_cell(void)
     expect_refused("grouped.xlsx", grouped, 2, 4, "grouped.xlsx:家庭健康知识大讲堂!D2: 参加人数: \"12,34\"");
 }
 
+/* A workbook is a county's submission like a CSV file: sent again, it
+ * replaces the rows of the county and year it covers, and a problem found
+ * only once the sheet is read (two rows with one key) names its row. */
+static void test_workbook_resubmission(void)
+{
+    static const char *const first[] = {
+        "单位代码", "日期", "主题", "参加人数",
+        "420102001000", "2023-03-05", "健康生活", "#45",
+        "420102001001", "2023-05-29", "合理膳食", "#30",
+    };
+    static const char *const again[] = {
+        "单位代码", "日期", "主题", "参加人数",
+        "420102001000", "2023-03-05", "健康生活", "#50",
+    };
+    static const char *const twice[] = {
+        "单位代码", "日期", "主题", "参加人数",
+        "420102001000", "2023-03-05", "健康生活", "#50",
+        "420102001000", "2023-03-05", "健康生活", "#51",
+        "420102001001", "2023-05-29", "合理膳食", "#30",
+    };
+    struct fx_sheet sheets[] = {
+        {.name = "单位", .cells = unit_cells, .rows = 5, .cols = 4},
+        {.name = "家庭健康知识大讲堂", .cells = first, .rows = 3, .cols = 4},
+    };
+    kp_store *s = fresh_store("resubmit.db");
+    struct capture c;
+    const char *path = in(scratch, "first.xlsx");
+    CHECK_INT_EQ(fx_write_xlsx(path, sheets, 2), 0);
+    CHECK_INT_EQ(import(s, &path, 1, &c), 0);
+    CHECK_INT_EQ(count(s, "SELECT count(*) FROM health_lectures"), 2);
+
+    sheets[1].cells = again;
+    sheets[1].rows = 2;
+    path = in(scratch, "again.xlsx");
+    CHECK_INT_EQ(fx_write_xlsx(path, sheets, 2), 0);
+    CHECK_INT_EQ(import(s, &path, 1, &c), 0);
+    CHECK_STR_EQ(c.text, "");
+    CHECK_INT_EQ(count(s, "SELECT count(*) FROM health_lectures"), 1);
+    CHECK_INT_EQ(count(s, "SELECT participants FROM health_lectures"), 50);
+
+    sheets[1].cells = twice;
+    sheets[1].rows = 4;
+    path = in(scratch, "twice.xlsx");
+    CHECK_INT_EQ(fx_write_xlsx(path, sheets, 2), 0);
+    CHECK_INT_EQ(import(s, &path, 1, &c), -1);
+    CHECK_STR_CONTAINS(c.text, "twice.xlsx:家庭健康知识大讲堂!3:3: this row has the same key as line 2");
+    CHECK_INT_EQ(count(s, "SELECT participants FROM health_lectures"), 50);
+    kp_store_close(s);
+}
+
 /* The same forgiving for CSV: a title row, 1,234, an unnamed empty column, a 合计 row. */
 static void test_csv_forgiving(void)
 {
@@ -472,6 +522,7 @@ int main(int argc, char **argv)
     test_contract_parity();
     test_county_workbook();
     test_xls();
+    test_workbook_resubmission();
     test_problems_name_the_cell();
     test_dates_1904();
     test_cause_first();
