@@ -5,11 +5,13 @@
 #include "assess/results.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uniwidth.h>
 
 #include "store/store.h"
+#include "util/safetext.h"
 
 #define MAX_AREAS 32
 #define SHOW_EVIDENCE 10
@@ -18,6 +20,7 @@ int kp_format_parse(const char *s)
 {
     if (!strcmp(s, "table")) return KP_FORMAT_TABLE;
     if (!strcmp(s, "csv")) return KP_FORMAT_CSV;
+    if (!strcmp(s, "csv-raw")) return KP_FORMAT_CSV_RAW;
     if (!strcmp(s, "json")) return KP_FORMAT_JSON;
     return -1;
 }
@@ -48,8 +51,23 @@ static const char *num(double v, char *buf, size_t size)
     return buf;
 }
 
-static void csv_field(FILE *f, const char *s)
+static int is_csv(int format)
 {
+    return format == KP_FORMAT_CSV || format == KP_FORMAT_CSV_RAW;
+}
+
+/* A field of CSV.  For people (KP_FORMAT_CSV) a value a spreadsheet would
+ * take for a formula (=cmd|' /C calc'!A0, +1+1, @SUM, -2+3) starts with a
+ * quote, which spreadsheets show as text; KP_FORMAT_CSV_RAW keeps it. */
+static void csv_field(FILE *f, const char *s, int format)
+{
+    if (format == KP_FORMAT_CSV && *s && strchr("=+-@\t\r", *s)) {
+        /* A plain negative number is a number, not a formula. */
+        char *end;
+        strtod(s, &end);
+        if (*s != '-' || *end)
+            fputc('\'', f);
+    }
     if (!strpbrk(s, ",\"\r\n")) {
         fputs(s, f);
         return;
@@ -194,7 +212,7 @@ static int area_points(sqlite3 *db, long long id, const char *unit, double *pts,
     return 0;
 }
 
-int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e)
+static int ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e)
 {
     struct run_head h;
     if (read_head(db, id, &h, e) < 0)
@@ -230,7 +248,7 @@ int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e
         if (scaled)
             fputs("  折合百分", f);
         fputs("  等次\n", f);
-    } else if (format == KP_FORMAT_CSV) {
+    } else if (is_csv(format)) {
         fputs("rank,unit,name", f);
         for (int i = 0; i < h.nareas; i++)
             fprintf(f, ",%s", h.area_id[i]);
@@ -278,19 +296,19 @@ int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e
             if (scaled)
                 fprintf(f, "  %8s", num(sqlite3_column_double(st, 5), b, sizeof b));
             fprintf(f, "  %s%s\n", col_text(st, 6), vetoed ? "*" : "");
-        } else if (format == KP_FORMAT_CSV) {
+        } else if (is_csv(format)) {
             fprintf(f, "%d,", sqlite3_column_int(st, 0));
-            csv_field(f, unit);
+            csv_field(f, unit, format);
             fputc(',', f);
-            csv_field(f, col_text(st, 2));
+            csv_field(f, col_text(st, 2), format);
             for (int i = 0; i < h.nareas; i++)
                 fprintf(f, ",%s", has[i] ? num(pts[i], b, sizeof b) : "");
             fprintf(f, ",%s", num(sqlite3_column_double(st, 3), b, sizeof b));
             fprintf(f, ",%s", num(sqlite3_column_double(st, 4), b, sizeof b));
             fprintf(f, ",%s,", num(sqlite3_column_double(st, 5), b, sizeof b));
-            csv_field(f, col_text(st, 6));
+            csv_field(f, col_text(st, 6), format);
             fputc(',', f);
-            csv_field(f, vetoed ? vetoed : "");
+            csv_field(f, vetoed ? vetoed : "", format);
             fprintf(f, ",%d,%d\n", sqlite3_column_int(st, 8), sqlite3_column_int(st, 9));
         } else {
             fprintf(f, "%s\n  {\"rank\": %d, \"unit\": ", n ? "," : "", sqlite3_column_int(st, 0));
@@ -399,7 +417,8 @@ static int print_evidence(sqlite3 *db, long long id, const char *unit, const cha
     return 0;
 }
 
-int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FILE *f, kp_err *e)
+static int unit_details(sqlite3 *db, long long id, const char *unit, int format, FILE *f,
+                        kp_err *e)
 {
     struct run_head h;
     if (read_head(db, id, &h, e) < 0)
@@ -426,7 +445,7 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
         fprintf(f, "，等次 %s，第 %d 名\n", col_text(st, 4), sqlite3_column_int(st, 5));
         if (sqlite3_column_type(st, 6) != SQLITE_NULL)
             fprintf(f, "一票否决：%s（按得分本为%s）\n", col_text(st, 6), col_text(st, 7));
-    } else if (format == KP_FORMAT_CSV) {
+    } else if (is_csv(format)) {
         fputs("area,item,kind,title,status,figure,previous,target,points,possible,explanation,"
               "reason\n", f);
     } else {
@@ -488,20 +507,20 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
                 sqlite3_finalize(st);
                 return -1;
             }
-        } else if (format == KP_FORMAT_CSV) {
-            csv_field(f, area);
+        } else if (is_csv(format)) {
+            csv_field(f, area, format);
             fputc(',', f);
-            csv_field(f, item);
+            csv_field(f, item, format);
             fprintf(f, ",%s,", col_text(st, 5));
-            csv_field(f, col_text(st, 4));
+            csv_field(f, col_text(st, 4), format);
             fprintf(f, ",%s", status);
             for (int c = 8; c <= 12; c++)
                 fprintf(f, ",%s", sqlite3_column_type(st, c) == SQLITE_NULL ? "" :
                         num(sqlite3_column_double(st, c), b, sizeof b));
             fputc(',', f);
-            csv_field(f, col_text(st, 13));
+            csv_field(f, col_text(st, 13), format);
             fputc(',', f);
-            csv_field(f, col_text(st, 14));
+            csv_field(f, col_text(st, 14), format);
             fputc('\n', f);
         } else {
             fprintf(f, "%s\n  {\"area\": \"%s\", \"item\": \"%s\", \"kind\": \"%s\", \"title\": ",
@@ -537,4 +556,50 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
     if (format == KP_FORMAT_JSON)
         fputs("\n]}\n", f);
     return 0;
+}
+
+/* ---- the terminal ------------------------------------------------------------------- */
+
+/* A table is for a terminal, which obeys the escape sequences a county's
+ * name or a rule's explanation may hold: it is made whole first, then shown
+ * with control characters escaped visibly ("\x1b"). */
+static int shown(FILE *f, int format, kp_err *e,
+                 int (*print)(sqlite3 *, long long, const char *, int, FILE *, kp_err *),
+                 sqlite3 *db, long long id, const char *unit)
+{
+    if (format != KP_FORMAT_TABLE)
+        return print(db, id, unit, format, f, e);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return kp_fail_errno(e, "showing the results");
+    int rc = print(db, id, unit, format, mem, e);
+    if (fclose(mem) != 0 && rc == 0)
+        rc = kp_fail_errno(e, "showing the results");
+    kp_buf clean;
+    kp_buf_init(&clean, 0);
+    if (rc == 0 && kp_safetext_append(&clean, text, 0, KP_TEXT_ESCAPES))
+        rc = kp_fail(e, "out of memory showing the results");
+    if (rc == 0 && clean.len && fwrite(clean.data, 1, clean.len, f) != clean.len)
+        rc = kp_fail_errno(e, "showing the results");
+    kp_buf_free(&clean);
+    free(text);
+    return rc;
+}
+
+static int ranking_of(sqlite3 *db, long long id, const char *unit, int format, FILE *f, kp_err *e)
+{
+    (void)unit;
+    return ranking(db, id, format, f, e);
+}
+
+int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e)
+{
+    return shown(f, format, e, ranking_of, db, id, NULL);
+}
+
+int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FILE *f, kp_err *e)
+{
+    return shown(f, format, e, unit_details, db, id, unit);
 }

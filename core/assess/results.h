@@ -12,9 +12,12 @@
 
 #include "util/err.h"
 
-enum kp_format { KP_FORMAT_TABLE, KP_FORMAT_CSV, KP_FORMAT_JSON };
+/* CSV is for people (values that a spreadsheet would run as a formula are
+ * quoted with a leading '), CSV_RAW for programs (values as stored).  A
+ * table shows control characters visibly. */
+enum kp_format { KP_FORMAT_TABLE, KP_FORMAT_CSV, KP_FORMAT_JSON, KP_FORMAT_CSV_RAW };
 
-/* "table", "csv", "json" → enum kp_format; -1 when unknown. */
+/* "table", "csv", "csv-raw", "json" → enum kp_format; -1 when unknown. */
 int kp_format_parse(const char *s);
 
 /* The newest run's id; fails with a clear message when there is none. */
@@ -25,8 +28,9 @@ int kp_results_ranking(sqlite3 *db, long long run_id, int format, FILE *f, kp_er
 /* One county, item by item: figure, target, points, explanation, evidence. */
 int kp_results_unit(sqlite3 *db, long long run_id, const char *unit, int format, FILE *f,
                     kp_err *e);
-/* The run as a workbook: a summary sheet, then one sheet per area. */
-int kp_results_xlsx(sqlite3 *db, long long run_id, const char *path, kp_err *e);
+/* The run as a workbook: a summary sheet, then one sheet per area.  `flags`
+ * as util/outfile.h: 0 refuses to replace an existing file. */
+int kp_results_xlsx(sqlite3 *db, long long run_id, const char *path, unsigned flags, kp_err *e);
 
 /* Display columns of UTF-8 text in a terminal (a Chinese character is two). */
 size_t kp_text_width(const char *s);

@@ -5,7 +5,6 @@
  */
 #include "assess/results.h"
 
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,8 @@
 #include <xlsxwriter.h>
 
 #include "store/store.h"
+#include "util/outfile.h"
+#include "util/safetext.h"
 
 struct book {
     lxw_workbook *wb;
@@ -28,9 +29,27 @@ static void check(struct book *b, lxw_error rc)
         b->err = rc;
 }
 
+/* Any stored text as a cell: a rule's explanation may be longer than Excel
+ * allows or hold bytes that are not UTF-8, which would make the library fail
+ * or, worse, write XML that Excel refuses to open.  Such text is repaired
+ * (U+FFFD) and cut (…) instead. */
+static void put_string(struct book *b, lxw_worksheet *ws, int row, int col, const char *s,
+                       lxw_format *fmt)
+{
+    kp_buf t;
+    kp_buf_init(&t, 0);
+    if (kp_safetext_append(&t, s, KP_XLSX_CELL_MAX, 0)) {
+        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    } else {
+        check(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
+                                        t.data ? t.data : "", fmt));
+    }
+    kp_buf_free(&t);
+}
+
 static void put_text(struct book *b, lxw_worksheet *ws, int row, int col, const char *s)
 {
-    check(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s ? s : "", NULL));
+    put_string(b, ws, row, col, s, NULL);
 }
 
 static void put_column(struct book *b, lxw_worksheet *ws, sqlite3_stmt *st, int c, int row, int col)
@@ -47,7 +66,7 @@ static void put_column(struct book *b, lxw_worksheet *ws, sqlite3_stmt *st, int 
 static void headers(struct book *b, lxw_worksheet *ws, const char *const *names, int n)
 {
     for (int i = 0; i < n; i++)
-        check(b, worksheet_write_string(ws, 0, (lxw_col_t)i, names[i], b->head));
+        put_string(b, ws, 0, i, names[i], b->head);
     worksheet_freeze_panes(ws, 1, 0);
 }
 
@@ -55,7 +74,12 @@ static void headers(struct book *b, lxw_worksheet *ws, const char *const *names,
 static void sheet_name(const char *title, int seq, char *out, size_t size)
 {
     char tmp[200];
-    snprintf(tmp, sizeof tmp, "%d %s", seq, title);
+    kp_buf t;
+    kp_buf_init(&t, 0);
+    /* Whole characters only: repaired first, then cut by characters below. */
+    int bad = kp_safetext_append(&t, title, 64, KP_TEXT_ONE_LINE);
+    snprintf(tmp, sizeof tmp, "%d %s", seq, !bad && t.data ? t.data : "");
+    kp_buf_free(&t);
     size_t o = 0, chars = 0;
     for (const unsigned char *p = (const unsigned char *)tmp; *p && o + 5 < size && chars < 31;) {
         size_t len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
@@ -72,19 +96,10 @@ static void sheet_name(const char *title, int seq, char *out, size_t size)
     out[o] = 0;
 }
 
-/* Flush a finished file to disk before it is renamed over the final name. */
-static int flush_file(const char *path)
+int kp_results_xlsx(sqlite3 *db, long long id, const char *path, unsigned flags, kp_err *e)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (kp_out_check(path, flags, e))
         return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
-}
-
-int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
-{
     /* The workbook is written under a temporary name and renamed when whole,
      * so that the final name never holds half of one (as reports are). */
     char tmp[PATH_MAX];
@@ -116,13 +131,12 @@ int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
     headers(&b, sum, fixed, 3);
     int nareas = 0;
     while (sqlite3_step(areas) == SQLITE_ROW) {
-        check(&b, worksheet_write_string(sum, 0, (lxw_col_t)(3 + nareas),
-                                         (const char *)sqlite3_column_text(areas, 1), b.head));
+        put_string(&b, sum, 0, 3 + nareas, (const char *)sqlite3_column_text(areas, 1), b.head);
         nareas++;
     }
     const char *tail[] = {"总分", "满分", "折合百分", "等次", "一票否决"};
     for (int i = 0; i < 5; i++)
-        check(&b, worksheet_write_string(sum, 0, (lxw_col_t)(3 + nareas + i), tail[i], b.head));
+        put_string(&b, sum, 0, 3 + nareas + i, tail[i], b.head);
     if (sqlite3_prepare_v2(db,
             "SELECT u.rank, u.unit, u.name, u.total, u.possible, u.score, u.grade, u.vetoed_by,"
             " (SELECT group_concat(coalesce(s.points, ''), char(31)) FROM (SELECT s.points"
@@ -214,11 +228,8 @@ out:
     if (rc == 0 && (b.err != LXW_NO_ERROR || cl != LXW_NO_ERROR))
         rc = kp_fail(e, "%s: cannot write the workbook: %s", path,
                      lxw_strerror(b.err != LXW_NO_ERROR ? b.err : cl));
-    if (rc == 0 && flush_file(tmp) != 0)
-        rc = kp_fail_errno(e, "%s: cannot flush to disk", path);
-    if (rc == 0 && rename(tmp, path) != 0)
-        rc = kp_fail_errno(e, "%s: cannot replace the file", path);
-    if (rc != 0)
-        unlink(tmp);
+    if (rc == 0)
+        return kp_out_commit(tmp, path, flags, e);
+    unlink(tmp);
     return rc;
 }

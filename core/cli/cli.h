@@ -36,4 +36,8 @@ int kp_cli_load_plugins(kp_registry **out);
  * plugins' tables up to date. */
 int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_registry *reg);
 
+/* A secret (a password) from the first line of file `path`, or of standard
+ * input for "-" (typed without echo on a terminal), never from argv. */
+int kp_cli_read_secret(const char *path, char *out, size_t size, kp_err *e);
+
 #endif

@@ -7,10 +7,11 @@
 #include "assess/assess.h"
 #include "assess/results.h"
 #include "cli/cli.h"
+#include "util/outfile.h"
 
 static const char usage[] =
-    "usage: kaoping assess --rules FILE --year YEAR [--db FILE] [--format table|csv|json]\n"
-    "                      [--xlsx FILE] [--lib DIR] [--timing]\n"
+    "usage: kaoping assess --rules FILE --year YEAR [--db FILE] [--format table|csv|csv-raw|json]\n"
+    "                      [--xlsx FILE [--overwrite]] [--lib DIR] [--timing]\n"
     "\n"
     "Check the rules (as 'kaoping check' does; invalid rules are refused), compute\n"
     "every county's indicators for YEAR, score them, and store the result as an\n"
@@ -20,8 +21,12 @@ static const char usage[] =
     "  --rules FILE    the rules, e.g. scripts/rules/2023.lua (required)\n"
     "  --year YEAR     the year assessed (required; must match the rules)\n"
     "  --db FILE       the database (default " KP_DEFAULT_DB ")\n"
-    "  --format F      table (default), csv or json\n"
+    "  --format F      table (default), csv, csv-raw or json\n"
+    "                  csv is for people: a value starting with = + - @ tab or CR\n"
+    "                  gets a leading ' so a spreadsheet shows it, never runs it;\n"
+    "                  csv-raw is for programs: every value exactly as stored\n"
     "  --xlsx FILE     also write the results as an Excel workbook\n"
+    "  --overwrite     replace the --xlsx FILE if it is there\n"
     "  --lib DIR       the scoring library (default: scripts/lib of kaoping)\n"
     "  --timing        print where the time went to stderr\n"
     "  -h, --help      show this help\n";
@@ -33,10 +38,12 @@ int kp_cmd_assess(int argc, char **argv)
         {"db", required_argument, NULL, 'd'},    {"format", required_argument, NULL, 'f'},
         {"xlsx", required_argument, NULL, 'x'},  {"lib", required_argument, NULL, 'l'},
         {"timing", no_argument, NULL, 't'},      {"help", no_argument, NULL, 'h'},
+        {"overwrite", no_argument, NULL, 'O'},
         {NULL, 0, NULL, 0},
     };
     const char *rules_path = NULL, *db = KP_DEFAULT_DB, *xlsx = NULL, *lib = NULL;
     int year = 0, format = KP_FORMAT_TABLE, timing = 0, c;
+    unsigned xlsx_flags = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
@@ -52,9 +59,10 @@ int kp_cmd_assess(int argc, char **argv)
         case 'd': db = optarg; break;
         case 'f':
             if ((format = kp_format_parse(optarg)) < 0)
-                return kp_cli_usage_error("assess", "--format is table, csv or json, not '%s'", optarg);
+                return kp_cli_usage_error("assess", "--format is table, csv, csv-raw or json, not '%s'", optarg);
             break;
         case 'x': xlsx = optarg; break;
+        case 'O': xlsx_flags = KP_OUT_REPLACE; break;
         case 'l': lib = optarg; break;
         case 't': timing = 1; break;
         case 'h': fputs(usage, stdout); return KP_EXIT_OK;
@@ -66,13 +74,18 @@ int kp_cmd_assess(int argc, char **argv)
     if (!rules_path || !year)
         return kp_cli_usage_error("assess", "--rules and --year are required");
 
+    kp_err e;
+    /* Refused before minutes of assessing, not after. */
+    if (xlsx && kp_out_check(xlsx, xlsx_flags, &e)) {
+        kp_cli_error("%s", e.msg);
+        return KP_EXIT_FAIL;
+    }
     kp_registry *reg;
     if (kp_cli_load_plugins(&reg))
         return KP_EXIT_FAIL;
     int rc = KP_EXIT_FAIL;
     kp_store *store = NULL;
     kp_rules *rules = NULL;
-    kp_err e;
     if (kp_rules_load(&rules, rules_path, lib ? lib : kp_rules_default_lib_dir(), reg, &e) < 0) {
         kp_cli_error("%s", e.msg);
         goto out;
@@ -91,7 +104,7 @@ int kp_cmd_assess(int argc, char **argv)
     }
     sqlite3 *sdb = kp_store_db(store);
     if (kp_results_ranking(sdb, sum.run_id, format, stdout, &e) < 0 ||
-        (xlsx && kp_results_xlsx(sdb, sum.run_id, xlsx, &e) < 0)) {
+        (xlsx && kp_results_xlsx(sdb, sum.run_id, xlsx, xlsx_flags, &e) < 0)) {
         kp_cli_error("%s", e.msg);
         goto out;
     }

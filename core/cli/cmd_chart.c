@@ -6,10 +6,11 @@
 
 #include "cli/cli.h"
 #include "report/report.h"
+#include "util/outfile.h"
 
 static const char usage[] =
     "usage: kaoping chart --layout FILE --name NAME [--unit CODE] [-o FILE.png|FILE.svg]\n"
-    "                     [--size WxH] [--run ID] [--db FILE]\n"
+    "                     [--size WxH] [--run ID] [--db FILE] [--overwrite]\n"
     "\n"
     "Export one chart of a report layout on its own, for slides or the web:\n"
     "the chart the layout draws with doc:chart{name = NAME, ...}, painted as a\n"
@@ -20,6 +21,7 @@ static const char usage[] =
     "  --name NAME    the chart's name in the layout (required)\n"
     "  --unit CODE    the subject, for layouts with one report per subject\n"
     "  -o FILE        the output file, .png or .svg (default NAME.png)\n"
+    "  --overwrite    replace FILE if it is there (never a device or FIFO)\n"
     "  --size WxH     size in points (default 600x400)\n"
     "  --run ID       the assessment run (default: the latest)\n"
     "  --db FILE      the database (default " KP_DEFAULT_DB ")\n";
@@ -33,7 +35,8 @@ int kp_cmd_chart(int argc, char **argv)
         {"layout", required_argument, NULL, 'l'}, {"name", required_argument, NULL, 'n'},
         {"unit", required_argument, NULL, 'u'},   {"size", required_argument, NULL, 's'},
         {"run", required_argument, NULL, 'r'},    {"db", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'},         {0}};
+        {"help", no_argument, NULL, 'h'},         {"overwrite", no_argument, NULL, 'O'},
+        {0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
@@ -44,6 +47,7 @@ int kp_cmd_chart(int argc, char **argv)
         case 'u': unit = optarg; break;
         case 'o': out = optarg; break;
         case 'd': cfg.db_path = optarg; break;
+        case 'O': cfg.out_flags |= KP_OUT_REPLACE; break;
         case 's':
             width = strtod(optarg, &end);
             if (*end != 'x' || width < 50 || width > 5000)
@@ -65,9 +69,13 @@ int kp_cmd_chart(int argc, char **argv)
         return kp_cli_usage_error("chart", "unexpected argument '%s'", argv[optind]);
     if (!cfg.layout_path || !name)
         return kp_cli_usage_error("chart", "--layout FILE and --name NAME are required");
-    char def[300];
+    char def[KP_OUT_NAME_MAX + 8] = "";
     if (!out) {
-        snprintf(def, sizeof def, "%s.png", name);
+        /* The chart's name comes from the layout: a plain name, never a path. */
+        kp_out_name_append(def, sizeof def, name, KP_OUT_NAME_MAX - 4);
+        if (!kp_out_name_ok(def))
+            return kp_cli_usage_error("chart", "no file name can be made from --name; give -o");
+        strcat(def, ".png");
         out = def;
     }
     kp_report *r = NULL;

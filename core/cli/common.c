@@ -1,6 +1,9 @@
 /* common.c — helpers every command shares (see cli.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -49,4 +52,45 @@ int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_reg
         return -1;
     }
     return 0;
+}
+
+/* The first line of `f`, without its line ending. */
+static int read_line(FILE *f, const char *what, char *out, size_t size, kp_err *e)
+{
+    if (!fgets(out, (int)size, f))
+        return ferror(f) ? kp_fail_errno(e, "%s", what) : kp_fail(e, "%s: is empty", what);
+    size_t n = strcspn(out, "\r\n");
+    if (out[n] == '\0' && !feof(f) && n == size - 1)
+        return kp_fail(e, "%s: the password is longer than %zu bytes", what, size - 2);
+    out[n] = '\0';
+    if (n == 0)
+        return kp_fail(e, "%s: the first line is empty", what);
+    return 0;
+}
+
+int kp_cli_read_secret(const char *path, char *out, size_t size, kp_err *e)
+{
+    if (strcmp(path, "-") != 0) {
+        FILE *f = fopen(path, "r");
+        if (!f)
+            return kp_fail_errno(e, "%s", path);
+        int rc = read_line(f, path, out, size, e);
+        fclose(f);
+        return rc;
+    }
+    struct termios old, quiet;
+    int tty = isatty(0) && tcgetattr(0, &old) == 0;
+    if (tty) {
+        /* Typed without echo, as passwd does. */
+        fputs("password: ", stderr);
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(0, TCSAFLUSH, &quiet);
+    }
+    int rc = read_line(stdin, "standard input", out, size, e);
+    if (tty) {
+        tcsetattr(0, TCSAFLUSH, &old);
+        fputc('\n', stderr);
+    }
+    return rc;
 }

@@ -12,6 +12,11 @@
 
 #include "util/err.h"
 
+/* Write `data` to `path` with the rules of util/outfile.h: `flags` is 0 (a
+ * new file only) or KP_OUT_REPLACE; a special file there is never replaced. */
+int kp_write_file(const char *path, const void *data, size_t len, unsigned flags, kp_err *e);
+
+/* kp_write_file with KP_OUT_REPLACE, for files the caller owns. */
 int kp_write_file_atomic(const char *path, const void *data, size_t len, kp_err *e);
 
 #endif

@@ -20,6 +20,7 @@
 
 #include "assess/assess.h"
 #include "assess/results.h"
+#include "util/outfile.h"
 #include "check.h"
 
 static sqlite3 *db;
@@ -190,7 +191,7 @@ int main(int argc, char **argv)
     CHECK_STR_CONTAINS(o, "          A2a 甲三村  本年度未开展大讲堂");
     unlink(out);
     strcat(out, ".xlsx");
-    CHECK_INT_EQ(kp_results_xlsx(db, run, out, &e), 0);
+    CHECK_INT_EQ(kp_results_xlsx(db, run, out, KP_OUT_REPLACE, &e), 0);
     CHECK(access(out, R_OK) == 0);
     unlink(out);
 
