@@ -25,7 +25,11 @@ struct kp_command {
     int (*run)(int argc, char **argv);
 };
 
-/* Print "kaoping: <message>" to stderr. */
+/* Print `msg` and a newline with control characters shown as escapes
+ * ("\x1b"): messages quote county files, whose bytes the terminal must not
+ * obey. */
+void kp_cli_print_safe(FILE *f, const char *msg);
+/* Print "kaoping: <message>" to stderr, the same way. */
 void kp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* For a wrong command line: the message, then a pointer to --help.  Returns KP_EXIT_USAGE. */
 int kp_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -8,7 +8,7 @@
 #include "import/import.h"
 
 static const char usage[] =
-    "usage: kaoping import [--db FILE] [--quiet] PATH...\n"
+    "usage: kaoping import [--db FILE] [--quiet] [--follow] PATH...\n"
     "\n"
     "Import CSV files into the database, all or nothing: if any row of any file\n"
     "is wrong, nothing is stored and every problem is listed as\n"
@@ -24,6 +24,8 @@ static const char usage[] =
     "\n"
     "  --db FILE   the database (default " KP_DEFAULT_DB ")\n"
     "  --quiet     print only problems\n"
+    "  --follow    also import links in a folder that lead out of it (without\n"
+    "              it they are refused; FIFOs and devices in a folder always are)\n"
     "  -h, --help  show this help\n";
 
 struct cli_state {
@@ -40,7 +42,7 @@ static void on_problem(void *ud, const char *msg)
         fputs("\r\033[K", stderr);
         c->shown = 0;
     }
-    fprintf(stderr, "%s\n", msg);
+    kp_cli_print_safe(stderr, msg);
 }
 
 static void on_file(void *ud, const kp_import_file_stats *st)
@@ -77,8 +79,10 @@ int kp_cmd_import(int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB;
     struct cli_state state = {.tty = isatty(2)};
+    int follow = 0;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"quiet", no_argument, NULL, 'q'},
+                                         {"follow", no_argument, NULL, 'f'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0}};
     int c;
@@ -87,6 +91,7 @@ int kp_cmd_import(int argc, char **argv)
         switch (c) {
         case 'd': db = optarg; break;
         case 'q': state.quiet = 1; break;
+        case 'f': follow = 1; break;
         case 'h': fputs(usage, stdout); return KP_EXIT_OK;
         default: return kp_cli_usage_error("import", "unknown option");
         }
@@ -103,7 +108,7 @@ int kp_cmd_import(int argc, char **argv)
         return KP_EXIT_FAIL;
     }
     kp_import_hooks hooks = {.ud = &state, .problem = on_problem, .file_done = on_file,
-                             .progress = on_progress};
+                             .progress = on_progress, .follow = follow};
     kp_import_totals t;
     kp_err e;
     int rc = kp_import(s, reg, (const char *const *)argv + optind, (size_t)(argc - optind), &hooks,

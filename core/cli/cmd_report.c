@@ -57,7 +57,10 @@ static void on_done(void *ud, const kp_report_subject *s, int ok, const char *ms
     struct progress *p = ud;
     if (!ok) {
         p->failed++;
-        fprintf(stderr, "%s%s (%s): %s\n", p->tty ? "\r\033[K" : "", s->file, s->name, msg);
+        fprintf(stderr, "%s", p->tty ? "\r\033[K" : "");
+        char line[KP_ERR_MAX + 512];
+        snprintf(line, sizeof line, "%s (%s): %s", s->file, s->name, msg);
+        kp_cli_print_safe(stderr, line);
     }
     if (p->tty) {
         int width = 30, filled = (int)(finished * (size_t)width / (total ? total : 1));

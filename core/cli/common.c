@@ -6,15 +6,29 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "util/safetext.h"
+
+void kp_cli_print_safe(FILE *f, const char *msg)
+{
+    kp_buf b;
+    kp_buf_init(&b, 0);
+    if (kp_safetext_append(&b, msg, 0, KP_TEXT_ESCAPES) == 0 && b.data)
+        fputs(b.data, f);
+    else
+        fputs(msg, f); /* out of memory: the message matters more */
+    fputc('\n', f);
+    kp_buf_free(&b);
+}
 
 void kp_cli_error(const char *fmt, ...)
 {
+    char msg[KP_ERR_MAX + 512];
     va_list ap;
     va_start(ap, fmt);
-    fputs("kaoping: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    fputs("kaoping: ", stderr);
+    kp_cli_print_safe(stderr, msg);
 }
 
 int kp_cli_usage_error(const char *cmd, const char *fmt, ...)

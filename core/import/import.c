@@ -74,8 +74,38 @@ static int add_job(struct jobs *j, const char *path, const char *table, kp_err *
     return 0;
 }
 
-static int add_folder(struct jobs *j, const char *dir, kp_err *e)
+/* A file found in a folder is imported only when it is a regular file in
+ * that folder: a FIFO would hang the import, a device never ends, and a link
+ * to /etc/shadow would show its first line in the error about its header.
+ * A link that stays inside the folder is fine; one that leaves it needs
+ * --follow. */
+static int folder_file_ok(const char *real_dir, const char *path, int follow, kp_err *e)
 {
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return kp_fail_errno(e, "%s", path);
+    if (S_ISLNK(st.st_mode) && !follow) {
+        char target[PATH_MAX];
+        size_t n = strlen(real_dir);
+        if (!realpath(path, target))
+            return kp_fail_errno(e, "%s: a link that leads nowhere", path);
+        if (strncmp(target, real_dir, n) != 0 || target[n] != '/')
+            return kp_fail(e, "%s: is a link to a file outside the folder; it is not imported "
+                              "unless you give --follow", path);
+    }
+    if (stat(path, &st) != 0)
+        return kp_fail_errno(e, "%s", path);
+    if (!S_ISREG(st.st_mode))
+        return kp_fail(e, "%s: is not a regular file (a FIFO, device, socket or folder); "
+                          "only files are imported from a folder", path);
+    return 0;
+}
+
+static int add_folder(struct jobs *j, const char *dir, int follow, kp_err *e)
+{
+    char real_dir[PATH_MAX];
+    if (!realpath(dir, real_dir))
+        return kp_fail_errno(e, "%s", dir);
     kp_dirlist l;
     if (kp_dirlist_read(&l, dir, ".csv", e))
         return -1;
@@ -85,7 +115,7 @@ static int add_folder(struct jobs *j, const char *dir, kp_err *e)
         if (snprintf(path, sizeof path, "%s/%s", dir, l.names[i]) >= (int)sizeof path)
             rc = kp_fail(e, "%s/%s: the path is too long", dir, l.names[i]);
         else
-            rc = add_job(j, path, NULL, e);
+            rc = folder_file_ok(real_dir, path, follow, e) || add_job(j, path, NULL, e);
     }
     if (rc == 0 && l.n == 0)
         rc = kp_fail(e, "%s: the folder holds no .csv files", dir);
@@ -93,7 +123,7 @@ static int add_folder(struct jobs *j, const char *dir, kp_err *e)
     return rc;
 }
 
-static int collect(struct jobs *j, const char *const *paths, size_t npaths, kp_err *e)
+static int collect(struct jobs *j, const char *const *paths, size_t npaths, int follow, kp_err *e)
 {
     for (size_t i = 0; i < npaths; i++) {
         const char *arg = paths[i];
@@ -110,7 +140,7 @@ static int collect(struct jobs *j, const char *const *paths, size_t npaths, kp_e
         }
         if (stat(arg, &st) != 0)
             return kp_fail_errno(e, "%s", arg);
-        if (S_ISDIR(st.st_mode) ? add_folder(j, arg, e) : add_job(j, arg, NULL, e))
+        if (S_ISDIR(st.st_mode) ? add_folder(j, arg, follow, e) : add_job(j, arg, NULL, e))
             return -1;
     }
     /* Units first: every other table refers to them.  Stable otherwise. */
@@ -237,7 +267,7 @@ int kp_import(kp_store *s, const kp_registry *reg, const char *const *paths, siz
         kp_fail(e, "no files to import");
         goto out;
     }
-    if (collect(&j, paths, npaths, e))
+    if (collect(&j, paths, npaths, h->follow, e))
         goto out;
     totals->files = (long)j.n;
     totals->problems = resolve_tables(&j, reg, h);

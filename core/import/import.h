@@ -32,6 +32,8 @@ typedef struct kp_import_hooks {
     void (*file_done)(void *ud, const kp_import_file_stats *st);
     /* Progress through a file: bytes read of `total` (0 if unknown), rows so far. */
     void (*progress)(void *ud, const char *path, uint64_t done, uint64_t total, long rows);
+    /* Import files of a folder that are links to files outside it. */
+    int follow;
 } kp_import_hooks;
 
 typedef struct kp_import_totals {
