@@ -34,11 +34,18 @@ void kp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* For a wrong command line: the message, then a pointer to --help.  Returns KP_EXIT_USAGE. */
 int kp_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Load the plugins, printing refusals as warnings. */
+/* Load the plugins ($KAOPING_PLUGIN_PATH, then kaoping's own folder, see
+ * util/paths.h), printing refusals as warnings.  Finding none is an error
+ * that names the folders looked in. */
 int kp_cli_load_plugins(kp_registry **out);
 /* Open the database at `path` (must exist unless `create`), and bring the
  * plugins' tables up to date. */
 int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_registry *reg);
+
+/* `arg` as given when it is a path (holds a slash, ends in .lua, or exists);
+ * otherwise the shipped file FOLDER/ARG.lua among kaoping's own files
+ * ("2023" in "scripts/rules", "county" in "reports").  Returns `arg` or `out`. */
+const char *kp_cli_shipped(char *out, size_t size, const char *arg, const char *folder);
 
 /* A secret (a password) from the first line of file `path`, or of standard
  * input for "-" (typed without echo on a terminal), never from argv. */

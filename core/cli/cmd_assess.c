@@ -1,5 +1,6 @@
 /* cmd_assess.c — `kaoping assess`: score every county with a rules file and store the run. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,8 @@ static const char usage[] =
     "assessment run that 'kaoping results' and 'kaoping report' read.  Prints the\n"
     "ranking with each area's subtotal.\n"
     "\n"
-    "  --rules FILE    the rules, e.g. scripts/rules/2023.lua (required)\n"
+    "  --rules FILE    the rules, e.g. scripts/rules/2023.lua, or 2023 for the\n"
+    "                  shipped rules of that name (required)\n"
     "  --year YEAR     the year assessed (required; must match the rules)\n"
     "  --db FILE       the database (default " KP_DEFAULT_DB ")\n"
     "  --format F      table (default), csv, csv-raw or json\n"
@@ -41,13 +43,14 @@ int kp_cmd_assess(int argc, char **argv)
         {"overwrite", no_argument, NULL, 'O'},
         {NULL, 0, NULL, 0},
     };
+    char shipped[PATH_MAX];
     const char *rules_path = NULL, *db = KP_DEFAULT_DB, *xlsx = NULL, *lib = NULL;
     int year = 0, format = KP_FORMAT_TABLE, timing = 0, c;
     unsigned xlsx_flags = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
-        case 'r': rules_path = optarg; break;
+        case 'r': rules_path = kp_cli_shipped(shipped, sizeof shipped, optarg, "scripts/rules"); break;
         case 'y': {
             char *end;
             long y = strtol(optarg, &end, 10);

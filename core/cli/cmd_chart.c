@@ -1,5 +1,6 @@
 /* cmd_chart.c — `kaoping chart`: one chart of a layout, as PNG or SVG. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,8 @@ static const char usage[] =
     "PNG (2 pixels a point) or an SVG.  Without a matching name, the message\n"
     "lists the layout's chart names.\n"
     "\n"
-    "  --layout FILE  the layout script (required)\n"
+    "  --layout FILE  the layout script (required): a path, or a shipped\n"
+    "                 layout's name (city, county, area)\n"
     "  --name NAME    the chart's name in the layout (required)\n"
     "  --unit CODE    the subject, for layouts with one report per subject\n"
     "  -o FILE        the output file, .png or .svg (default NAME.png)\n"
@@ -29,6 +31,7 @@ static const char usage[] =
 int kp_cmd_chart(int argc, char **argv)
 {
     kp_report_config cfg = {.db_path = KP_DEFAULT_DB};
+    char shipped[PATH_MAX];
     const char *unit = NULL, *name = NULL, *out = NULL;
     double width = 600, height = 400;
     static const struct option opts[] = {
@@ -42,7 +45,7 @@ int kp_cmd_chart(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
         char *end;
         switch (c) {
-        case 'l': cfg.layout_path = optarg; break;
+        case 'l': cfg.layout_path = kp_cli_shipped(shipped, sizeof shipped, optarg, "reports"); break;
         case 'n': name = optarg; break;
         case 'u': unit = optarg; break;
         case 'o': out = optarg; break;

@@ -21,7 +21,8 @@ static const char usage[] =
     "A layout that reports on many subjects (one per county, one per work area)\n"
     "renders one of them with --unit CODE, or all of them with --all.\n"
     "\n"
-    "  --layout FILE  the layout script (required)\n"
+    "  --layout FILE  the layout script (required): a path, or city, county or\n"
+    "                 area for the shipped layouts\n"
     "  --unit CODE    the subject to render (a county code, an area id)\n"
     "  --all          one report per subject, in parallel\n"
     "  -o PATH        the PDF file (one report; .pdf is added when missing) or\n"
@@ -102,6 +103,7 @@ static int single_path(char path[PATH_MAX], const char *out, const char *file, k
 int kp_cmd_report(int argc, char **argv)
 {
     kp_report_config cfg = {.db_path = KP_DEFAULT_DB};
+    char shipped[PATH_MAX];
     const char *unit = NULL, *out = NULL, *password_file = NULL;
     char password[256];
     int all = 0, png = 0;
@@ -121,7 +123,7 @@ int kp_cmd_report(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "ho:j:", opts, NULL)) != -1) {
         char *end;
         switch (c) {
-        case 'l': cfg.layout_path = optarg; break;
+        case 'l': cfg.layout_path = kp_cli_shipped(shipped, sizeof shipped, optarg, "reports"); break;
         case 'u': unit = optarg; break;
         case 'a': all = 1; break;
         case 'd': cfg.db_path = optarg; break;

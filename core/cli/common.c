@@ -1,11 +1,16 @@
 /* common.c — helpers every command shares (see cli.h). */
 #include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "util/buf.h"
+#include "util/paths.h"
 #include "util/safetext.h"
 
 void kp_cli_print_safe(FILE *f, const char *msg)
@@ -42,14 +47,61 @@ int kp_cli_usage_error(const char *cmd, const char *fmt, ...)
     return KP_EXIT_USAGE;
 }
 
+/* Where the plugins were looked for, for the message when none was found. */
+static void looked_in(kp_buf *b, const char *env)
+{
+    for (const char *const *c = kp_plugin_dir_candidates(); *c; c++)
+        kp_buf_printf(b, "%s%s", b->len ? ", " : "", *c);
+    if (env && *env)
+        kp_buf_printf(b, "%s$KAOPING_PLUGIN_PATH (%s)", b->len ? ", " : "", env);
+}
+
 int kp_cli_load_plugins(kp_registry **out)
 {
+    enum { MAX_DIRS = 64 };
+    const char *dirs[MAX_DIRS];
+    size_t n = 0;
+    const char *env = getenv("KAOPING_PLUGIN_PATH");
+    char *list = env && *env ? strdup(env) : NULL;
+    char *save = NULL;
+    for (char *d = list ? strtok_r(list, ":", &save) : NULL; d && n < MAX_DIRS - 1;
+         d = strtok_r(NULL, ":", &save))
+        dirs[n++] = d;
+    const char *own = kp_plugin_dir();
+    if (own)
+        dirs[n++] = own;
     kp_err e;
-    if (kp_registry_load(out, NULL, NULL, &e)) {
+    int rc = kp_registry_load_paths(out, dirs, n, NULL, NULL, &e);
+    free(list);
+    if (rc) {
         kp_cli_error("%s", e.msg);
         return -1;
     }
-    return 0;
+    if (kp_registry_count(*out) > 0)
+        return 0;
+    /* Without plugins there is nothing to import, compute or assess: saying
+     * where kaoping looked beats an empty result. */
+    kp_buf b;
+    kp_buf_init(&b, 0);
+    looked_in(&b, env);
+    kp_cli_error("no work-area plugins were found; kaoping looked in %s "
+                 "('kaoping paths' shows every folder it uses)", b.data ? b.data : "(nowhere)");
+    kp_buf_free(&b);
+    kp_registry_free(*out);
+    *out = NULL;
+    return -1;
+}
+
+const char *kp_cli_shipped(char *out, size_t size, const char *arg, const char *folder)
+{
+    size_t n = strlen(arg);
+    int bare = n > 0 && !strchr(arg, '/') && !(n > 4 && !strcmp(arg + n - 4, ".lua"));
+    struct stat st;
+    if (!bare || (stat(arg, &st) == 0 && S_ISREG(st.st_mode)))
+        return arg;
+    char rel[PATH_MAX];
+    snprintf(rel, sizeof rel, "%s/%s.lua", folder, arg);
+    return kp_data_path(out, size, rel);
 }
 
 int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_registry *reg)

@@ -17,6 +17,7 @@ int kp_cmd_template(int argc, char **argv);
 int kp_cmd_check(int argc, char **argv);
 int kp_cmd_assess(int argc, char **argv);
 int kp_cmd_results(int argc, char **argv);
+int kp_cmd_paths(int argc, char **argv);
 
 static const struct kp_command commands[] = {
     {"init", "create a database", kp_cmd_init},
@@ -30,6 +31,7 @@ static const struct kp_command commands[] = {
     {"check", "check an assessment rules file", kp_cmd_check},
     {"assess", "assess every county with a rules file and store the run", kp_cmd_assess},
     {"results", "show a stored assessment run", kp_cmd_results},
+    {"paths", "show the folders kaoping finds its own files in", kp_cmd_paths},
 };
 
 static void usage(FILE *f)
