@@ -20,7 +20,9 @@
 #include "demo/csv_out.h"
 #include "demo/demo.h"
 #include "import/loader.h"
+#include "render/atomic_file.h"
 #include "util/buf.h"
+#include "util/outfile.h"
 
 #define GUIDE_NAME "填表说明.txt"
 
@@ -38,7 +40,9 @@ static const char usage[] =
     "an example.  The filled-in files import as they are.\n"
     "\n"
     "  --all       every table\n"
-    "  --force     replace template files that already exist\n"
+    "  --force     replace template files (and " GUIDE_NAME ") that already\n"
+    "              exist; --overwrite is the same.  A FIFO or device is never\n"
+    "              written to.\n"
     "  -h, --help  show this help\n"
     "\n"
     "'kaoping plugins' lists the tables.\n";
@@ -274,7 +278,8 @@ static const char guide_intro[] =
     "二、各表说明\r\n"
     "\r\n";
 
-static int write_guide(const char *path, const struct chosen *list, size_t n, kp_err *e)
+static int write_guide(const char *path, const struct chosen *list, size_t n, unsigned flags,
+                       kp_err *e)
 {
     kp_buf b;
     kp_buf_init(&b, 0);
@@ -285,16 +290,9 @@ static int write_guide(const char *path, const struct chosen *list, size_t n, kp
         kp_buf_free(&b);
         return kp_fail(e, "%s: out of memory", path);
     }
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        kp_buf_free(&b);
-        return kp_fail_errno(e, "%s", path);
-    }
-    int bad = fwrite(b.data, 1, b.len, f) != b.len;
+    rc = kp_write_file(path, b.data, b.len, flags, e);
     kp_buf_free(&b);
-    if (fclose(f) || bad)
-        return kp_fail_errno(e, "%s", path);
-    return 0;
+    return rc;
 }
 
 /* ---- The templates ------------------------------------------------------- */
@@ -318,38 +316,34 @@ static int csv_path(char out[PATH_MAX], const char *dir, const struct kp_table *
     return snprintf(out, PATH_MAX, "%s/%s.csv", dir, t->id) >= PATH_MAX ? -1 : 0;
 }
 
-static int make_dir(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return 0;
-        kp_cli_error("%s is a file, not a folder", dir);
-        return -1;
-    }
-    if (mkdir(dir, 0777) == 0)
-        return 0;
-    kp_cli_error("creating %s: %s", dir, strerror(errno));
-    return -1;
-}
-
 static int run(const char *dir, const struct chosen *list, size_t n, int force)
 {
     char path[PATH_MAX];
-    struct stat st;
+    unsigned flags = force ? KP_OUT_REPLACE : 0;
     kp_err e;
-    if (make_dir(dir))
+    if (kp_out_dir(dir, &e)) {
+        kp_cli_error("%s", e.msg);
         return KP_EXIT_FAIL;
+    }
     for (size_t i = 0; i < n; i++) {
         if (csv_path(path, dir, list[i].table)) {
             kp_cli_error("%s: the folder name is too long", dir);
             return KP_EXIT_FAIL;
         }
-        /* A template may have been filled in since: refuse before writing anything. */
-        if (!force && stat(path, &st) == 0) {
-            kp_cli_error("%s exists and may hold filled-in data; --force replaces it", path);
+        /* A template may have been filled in since: refuse before writing
+         * anything.  A FIFO or device there is never written to. */
+        if (kp_out_check(path, flags, &e)) {
+            kp_cli_error("%s (it may hold filled-in data; --force replaces a file)", e.msg);
             return KP_EXIT_FAIL;
         }
+    }
+    if (snprintf(path, sizeof path, "%s/%s", dir, GUIDE_NAME) >= (int)sizeof path)
+        kp_fail(&e, "%s: the folder name is too long", dir);
+    else if (kp_out_check(path, flags, &e) == 0)
+        e.msg[0] = '\0';
+    if (e.msg[0]) {
+        kp_cli_error("%s", e.msg);
+        return KP_EXIT_FAIL;
     }
     for (size_t i = 0; i < n; i++) {
         csv_path(path, dir, list[i].table);
@@ -363,7 +357,7 @@ static int run(const char *dir, const struct chosen *list, size_t n, int force)
         kp_cli_error("%s: the folder name is too long", dir);
         return KP_EXIT_FAIL;
     }
-    if (write_guide(path, list, n, &e)) {
+    if (write_guide(path, list, n, flags, &e)) {
         kp_cli_error("%s", e.msg);
         return KP_EXIT_FAIL;
     }
@@ -376,6 +370,7 @@ int kp_cmd_template(int argc, char **argv)
     int all = 0, force = 0;
     static const struct option opts[] = {{"all", no_argument, NULL, 'a'},
                                          {"force", no_argument, NULL, 'f'},
+                                         {"overwrite", no_argument, NULL, 'f'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0}};
     int c;
