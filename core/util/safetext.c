@@ -85,15 +85,3 @@ int kp_safetext_append(kp_buf *out, const char *s, size_t max_units, unsigned fl
     }
     return 0;
 }
-
-int kp_safetext_ok(const char *s, unsigned flags)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        unsigned c;
-        size_t len = kp_utf8_decode(p, &c);
-        if (!len || is_control(c, flags))
-            return 0;
-        p += len;
-    }
-    return 1;
-}

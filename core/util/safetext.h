@@ -35,7 +35,4 @@ int kp_safetext_append(kp_buf *out, const char *s, size_t max_units, unsigned fl
  * are not well-formed UTF-8 (overlong forms and surrogates included). */
 size_t kp_utf8_decode(const unsigned char *p, unsigned *cp);
 
-/* Is `s` free of anything kp_safetext_append would change (no limit)? */
-int kp_safetext_ok(const char *s, unsigned flags);
-
 #endif
