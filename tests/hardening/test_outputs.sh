@@ -108,6 +108,16 @@ check contains err.txt "big.pdf: cannot write: disk full"
 check test ! -e big.pdf
 check test -z "$(ls | grep '\.tmp-')"
 
+# A name of 33,000 characters: every report and the workbook are written.
+cp kaoping.db huge.db
+sql huge.db "UPDATE run_units SET name = replace(hex(zeroblob(33000)), '00', '长') WHERE run_id = $run AND unit = '$unit'"
+for layout in city area county; do
+  status_is 0 "$kaoping" report --db huge.db --layout "$reports/$layout.lua" --all -o "huge-$layout"
+done
+check test "$(ls huge-county | wc -l)" = 3
+status_is 0 "$kaoping" results --db huge.db --xlsx huge.xlsx
+check test -s huge.xlsx
+
 # Formulas and escape sequences in stored text.
 sql kaoping.db "UPDATE run_units SET name = '=cmd|'' /C calc''!A0' || char(27) || '[31m' WHERE run_id = $run AND unit = '$unit'"
 status_is 0 "$kaoping" results --format csv
