@@ -173,10 +173,13 @@ static int subject_file(kp_report *r, kp_report_subject *s, char *given, kp_err 
         size_t n = strlen(given);
         int has_pdf = n >= 4 && !strcmp(given + n - 4, ".pdf");
         snprintf(buf, sizeof buf, "%.*s%s", KP_OUT_NAME_MAX + 1, given, has_pdf ? "" : ".pdf");
-        if (!kp_out_name_ok(buf))
-            return kp_fail(e, "%s: subject %s: file \"%s\" is not a plain file name (no folders, "
-                              "no leading dot, no control characters, at most %d bytes)",
-                           r->cfg.layout_path, s->code, given, KP_OUT_NAME_MAX);
+        if (!kp_out_name_ok(buf)) {
+            kp_fail(e, "%s: subject %s: file \"%s\" is not a plain file name (no folders, "
+                       "no leading dot, no control characters, at most %d bytes)",
+                    r->cfg.layout_path, s->code, given, KP_OUT_NAME_MAX);
+            free(given);
+            return -1;
+        }
     } else {
         snprintf(buf, sizeof buf, "%s-", r->name);
         kp_out_name_append(buf, sizeof buf, s->code, 40);
