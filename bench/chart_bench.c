@@ -19,7 +19,7 @@
 #include <cairo.h>
 
 #include "render/canvas_cairo.h"
-#include "render/chart.h"
+#include "chart/chart.h"
 #include "samples.h"
 
 #define MAX_RUNS 1000

@@ -17,9 +17,9 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "render/chart.h"
+#include "chart/chart.h"
 #include "render/layout.h"
-#include "render/pdf.h"
+#include "pdf/pdf.h"
 
 /* From the city's 2023 work plan (the document kaoping assesses against). */
 static const char *intro =

@@ -55,18 +55,19 @@ if ! ninja -C "$dir" $build_list $plugins >"$dir/fuzz-build.log" 2>&1; then
 fi
 
 run_one() { # target -> exit status 0 when nothing was found
-  local t=$1 out="$dir/findings/$1" max_len=8192 seeds=()
-  # Rules and layouts are whole Lua files; the shipped ones are seeds too.
+  local t=$1 out="$dir/findings/$1" max_len=8192 seeds=() dict=()
+  # Rules and layouts are whole Lua files; the shipped ones are seeds too,
+  # and the dictionary holds the shapes that reach the seam between Lua and C.
   case $t in
-    rules) max_len=32768; seeds=(scripts/rules) ;;
-    layout) max_len=32768; seeds=(reports) ;;
+    rules) max_len=32768; seeds=(scripts/rules); dict=(-dict=tests/fuzz/kaoping-lua.dict) ;;
+    layout) max_len=32768; seeds=(reports); dict=(-dict=tests/fuzz/kaoping-lua.dict) ;;
   esac
   rm -rf "$out" && mkdir -p "$out/corpus"
   # New inputs go to a scratch corpus, never into the source tree.
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     "$dir/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -max_len=$max_len -timeout=20 \
-      -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$out/" \
+      -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$out/" "${dict[@]}" \
       "$out/corpus" "tests/fuzz/corpus/$t" "${seeds[@]}" >"$out/log" 2>&1
 }
 

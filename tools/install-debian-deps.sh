@@ -5,9 +5,11 @@ set -eu
 packages="
   gcc meson ninja-build pkg-config
   libsqlite3-dev liblua5.4-dev libhpdf-dev libcairo2-dev libharfbuzz-dev
-  libfreetype-dev libunistring-dev libxlsxwriter-dev
+  libfreetype-dev libunistring-dev libxlsxwriter-dev libzip-dev libxml2-dev libfreexl-dev
+  libmicrohttpd-dev libsodium-dev libjansson-dev
   fonts-wqy-microhei
   poppler-utils qpdf sqlite3 valgrind clang libclang-rt-14-dev
+  chromium chromium-driver python3-selenium curl openssl
 "
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-debian-deps: run as root (or with sudo)" >&2

@@ -51,7 +51,7 @@ fi
 
 # Memcheck on the C test programs of these suites (the script suite is left
 # out: its time-limit tests cannot keep time under valgrind).
-valgrind_suites="csv store plugin import render chart plugins assess fuzz hardening-unit"
+valgrind_suites="util csv store plugin import render chart plugins assess fuzz hardening-unit"
 echo "== valgrind (memcheck) on suites: $valgrind_suites"
 if ! command -v valgrind >/dev/null; then
   echo "valgrind is not installed"; status=1; failed=$((failed + 1))

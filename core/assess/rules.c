@@ -20,6 +20,8 @@
 #include "kp_config.h"
 #include "util/buf.h"
 #include "util/paths.h"
+#include "util/readfile.h"
+#include "util/suggest.h"
 
 /* The work areas of the plan.  An area with one of these ids whose plugin is
  * not installed is skipped with a note; any other unknown id is a mistake. */
@@ -95,26 +97,6 @@ void kp_rules_print_diags(const kp_rules *r, FILE *f)
 
 /* ---- "did you mean" ---------------------------------------------------------- */
 
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64)
-        return 99;
-    size_t prev[65], cur[65];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-        }
-        memcpy(prev, cur, (lb + 1) * sizeof *prev);
-    }
-    return prev[lb];
-}
-
 /* " (did you mean 'x'?)" for the closest candidate, or "" when none is close. */
 static const char *suggest(const char *word, const char *const *cands, size_t n, char *buf,
                            size_t size)
@@ -123,7 +105,7 @@ static const char *suggest(const char *word, const char *const *cands, size_t n,
     size_t bestd = 99, len = strlen(word);
     size_t limit = len / 3 > 2 ? len / 3 : 2;
     for (size_t i = 0; i < n; i++) {
-        size_t d = edit_distance(word, cands[i]);
+        size_t d = kp_edit_distance(word, cands[i], KP_EDIT_EXACT);
         if (d < bestd)
             best = cands[i], bestd = d;
     }
@@ -286,29 +268,19 @@ static int grade_exists(const kp_rules *r, const char *name)
     return 0;
 }
 
-static const char *kind_name(int kind)
+/* An item's kind from the verb that declared it; the verbs are the kinds' own
+ * names, so anything else cannot come from a declaration. */
+static enum kp_item_kind kind_of_verb(const char *verb)
 {
-    switch (kind) {
-    case KP_ITEM_BONUS: return "bonus";
-    case KP_ITEM_DEDUCTION: return "deduction";
-    case KP_ITEM_VETO: return "veto";
-    default: return "indicator";
-    }
-}
-
-static int kind_parse(const char *s)
-{
-    if (!strcmp(s, "bonus")) return KP_ITEM_BONUS;
-    if (!strcmp(s, "deduction")) return KP_ITEM_DEDUCTION;
-    if (!strcmp(s, "veto")) return KP_ITEM_VETO;
-    return KP_ITEM_INDICATOR;
+    int k = kp_item_kind_parse(verb);
+    return k < 0 ? KP_ITEM_INDICATOR : (enum kp_item_kind)k;
 }
 
 /* Read the rule of an item (its body at index `body`) into `it`. */
 static void read_rule(lua_State *L, struct collect *c, kp_rule_area *a, kp_rule_item *it, int body)
 {
     kp_rules *r = c->r;
-    const char *what = kind_name(it->kind);
+    const char *what = kp_item_kind_name(it->kind);
     int t = rawfield(L, body, "rule");
     if (t == LUA_TNIL) {
         diag(r, KP_DIAG_ERROR, it->line, "%s '%s': rule is missing (for example rule = ratio "
@@ -403,12 +375,12 @@ static void read_item(lua_State *L, struct collect *c, kp_rule_area *a, int decl
     memset(it, 0, sizeof *it);
     it->rule_ref = LUA_NOREF;
     rawfield(L, decl, "kind");
-    it->kind = kind_parse(lua_tostring(L, -1));
+    it->kind = kind_of_verb(lua_tostring(L, -1));
     lua_pop(L, 1);
     rawfield(L, decl, "line");
     it->line = (int)lua_tointeger(L, -1);
     lua_pop(L, 1);
-    const char *what = kind_name(it->kind);
+    const char *what = kp_item_kind_name(it->kind);
     if (rawfield(L, decl, "id") != LUA_TSTRING) {
         lua_pop(L, 1);
         return; /* already reported by the verb */
@@ -749,25 +721,6 @@ static int collect(lua_State *L)
 
 /* ---- loading ----------------------------------------------------------------------- */
 
-static int read_whole(const char *path, kp_buf *b, kp_err *e)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return kp_fail_errno(e, "%s", path);
-    char tmp[65536];
-    size_t n;
-    int rc = 0;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        if (kp_buf_append(b, tmp, n) < 0) {
-            rc = kp_fail(e, "%s: file too large", path);
-            break;
-        }
-    if (!rc && ferror(f))
-        rc = kp_fail(e, "%s: read error", path);
-    fclose(f);
-    return rc;
-}
-
 static int name_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -798,9 +751,9 @@ static int load_library(kp_rules *r, const char *dir, kp_err *e)
         kp_buf b;
         kp_buf_init(&b, 16u << 20);
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (rc == 0 && (rc = read_whole(path, &b, e)) == 0) {
+        if (rc == 0 && (rc = kp_read_file(path, &b, e)) == 0) {
             kp_sha256_update(&h, names[i], strlen(names[i]) + 1);
-            kp_sha256_update(&h, b.data ? b.data : "", b.len);
+            kp_sha256_update(&h, b.data, b.len);
             rc = kp_sandbox_load_library(r->sb, path, e);
         }
         kp_buf_free(&b);
@@ -821,13 +774,13 @@ int kp_rules_load(kp_rules **out, const char *path, const char *lib_dir, const k
     }
     kp_buf src;
     kp_buf_init(&src, 16u << 20);
-    if (read_whole(path, &src, e) < 0) {
+    if (kp_read_file(path, &src, e) < 0) {
         kp_buf_free(&src);
         kp_rules_free(r);
         return -1;
     }
     size_t srclen = src.len;
-    r->source = src.data ? kp_buf_steal(&src) : strdup("");
+    r->source = kp_buf_steal(&src);
     kp_buf_free(&src);
     if (!r->source) {
         kp_rules_free(r);

@@ -27,14 +27,13 @@
 
 #include "plugin/registry.h"
 #include "script/sandbox.h"
+#include "store/item_kind.h"
 #include "util/err.h"
-
-enum kp_item_kind { KP_ITEM_INDICATOR, KP_ITEM_BONUS, KP_ITEM_DEDUCTION, KP_ITEM_VETO };
 
 typedef struct kp_rule_item {
     char *id;
     char *title;
-    int kind;              /* enum kp_item_kind                                  */
+    enum kp_item_kind kind;
     int line;
     double points;         /* the most it gives (or deducts); 0 for a veto       */
     int has_target;

@@ -134,8 +134,9 @@ static int lang_item_body(lua_State *L)
     return 1;
 }
 
-static int item_verb(lua_State *L, const char *kind)
+static int item_verb(lua_State *L, enum kp_item_kind k)
 {
+    const char *kind = kp_item_kind_name(k);
     if (lua_type(L, 1) != LUA_TSTRING) {
         char msg[200];
         snprintf(msg, sizeof msg, "%s needs its id first: %s \"lecture_coverage\" { ... }", kind, kind);
@@ -151,10 +152,18 @@ static int item_verb(lua_State *L, const char *kind)
     return 1;
 }
 
-static int lang_indicator(lua_State *L) { return item_verb(L, "indicator"); }
-static int lang_bonus(lua_State *L) { return item_verb(L, "bonus"); }
-static int lang_deduction(lua_State *L) { return item_verb(L, "deduction"); }
-static int lang_veto(lua_State *L) { return item_verb(L, "veto"); }
+static int lang_indicator(lua_State *L) { return item_verb(L, KP_ITEM_INDICATOR); }
+static int lang_bonus(lua_State *L) { return item_verb(L, KP_ITEM_BONUS); }
+static int lang_deduction(lua_State *L) { return item_verb(L, KP_ITEM_DEDUCTION); }
+static int lang_veto(lua_State *L) { return item_verb(L, KP_ITEM_VETO); }
+
+/* One verb per item kind, named as the kind is. */
+static const lua_CFunction item_verbs[KP_ITEM_KINDS] = {
+    [KP_ITEM_INDICATOR] = lang_indicator,
+    [KP_ITEM_BONUS] = lang_bonus,
+    [KP_ITEM_DEDUCTION] = lang_deduction,
+    [KP_ITEM_VETO] = lang_veto,
+};
 
 /* Protected: the declaration table and the item marker. */
 static int setup_registry(lua_State *L)
@@ -179,11 +188,11 @@ int kp_rules_lang_install(kp_sandbox *sb, kp_err *e)
     if (kp_sandbox_protect(sb, setup_registry, NULL, e) < 0 ||
         kp_sandbox_register(sb, "problem", lang_problem, e) < 0 ||
         kp_sandbox_register_global(sb, "assessment", lang_assessment, e) < 0 ||
-        kp_sandbox_register_global(sb, "area", lang_area, e) < 0 ||
-        kp_sandbox_register_global(sb, "indicator", lang_indicator, e) < 0 ||
-        kp_sandbox_register_global(sb, "bonus", lang_bonus, e) < 0 ||
-        kp_sandbox_register_global(sb, "deduction", lang_deduction, e) < 0 ||
-        kp_sandbox_register_global(sb, "veto", lang_veto, e) < 0)
+        kp_sandbox_register_global(sb, "area", lang_area, e) < 0)
         return -1;
+    for (int k = 0; k < KP_ITEM_KINDS; k++)
+        if (kp_sandbox_register_global(sb, kp_item_kind_name((enum kp_item_kind)k), item_verbs[k],
+                                       e) < 0)
+            return -1;
     return 0;
 }

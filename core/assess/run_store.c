@@ -9,7 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const kind_names[] = {"indicator", "bonus", "deduction", "veto"};
 static const char *const status_names[] = {"scored", "no_data", "not_scored", "skipped"};
 
 struct stmts {
@@ -86,7 +85,7 @@ static int store_definitions(struct stmts *s, const struct kp_run_data *run, lon
             text(s->item, 2, a->id);
             text(s->item, 3, it->id);
             sqlite3_bind_int(s->item, 4, (int)j + 1);
-            text(s->item, 5, kind_names[it->kind]);
+            text(s->item, 5, kp_item_kind_name(it->kind));
             text(s->item, 6, it->title);
             text(s->item, 7, it->indicator ? it->indicator->measure : NULL);
             text(s->item, 8, it->indicator ? it->indicator->evidence_title : NULL);

@@ -4,6 +4,11 @@
  * A command is one file, cmd_<name>.c, with one entry point listed in the
  * table in main.c.  It returns the process exit status: 0 success, 1 the work
  * failed (bad input, a failed report), 2 the command line was wrong.
+ *
+ * What a command needs set up (the plugins, the database) is said by flags
+ * in that table and done in main.c, not by each command: the command reads
+ * its options, calls kp_cli_setup() with the database they name, and uses
+ * cli->reg and cli->store; main.c closes them when the command returns.
  */
 #ifndef KP_CLI_CLI_H
 #define KP_CLI_CLI_H
@@ -19,11 +24,51 @@
 
 #define KP_DEFAULT_DB "kaoping.db"
 
+/* The set-up a command needs, in its kp_command's flags. */
+enum {
+    KP_CLI_PLUGINS = 1 << 0, /* the work-area plugins, loaded */
+    KP_CLI_STORE = 1 << 1,   /* the database, open, with the plugins' tables migrated */
+    KP_CLI_CREATE = 1 << 2,  /* with KP_CLI_STORE: create the database when missing */
+};
+
+struct kp_command;
+
+/* One command's run: the set-up done so far, released by main.c. */
+struct kp_cli {
+    const struct kp_command *cmd;
+    kp_registry *reg;
+    kp_store *store;
+};
+
 struct kp_command {
     const char *name;
     const char *summary;
-    int (*run)(int argc, char **argv);
+    unsigned flags;
+    int (*run)(struct kp_cli *cli, int argc, char **argv);
 };
+
+/* Do the set-up the command's flags ask for and that is not done yet: load
+ * the plugins, and open the store at `db` when `db` is given (a command that
+ * must load its inputs between the two calls it twice).  Errors are printed;
+ * returns 0 or -1. */
+int kp_cli_setup(struct kp_cli *cli, const char *db);
+
+/* The commands, one per cmd_<name>.c. */
+int kp_cmd_init(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_plugins(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_import(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_indicators(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_report(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_chart(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_demo(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_template(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_check(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_assess(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_results(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_serve(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_user(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_audit(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_paths(struct kp_cli *cli, int argc, char **argv);
 
 /* Print `msg` and a newline with control characters shown as escapes
  * ("\x1b"): messages quote county files, whose bytes the terminal must not
@@ -50,5 +95,11 @@ const char *kp_cli_shipped(char *out, size_t size, const char *arg, const char *
 /* A secret (a password) from the first line of file `path`, or of standard
  * input for "-" (typed without echo on a terminal), never from argv. */
 int kp_cli_read_secret(const char *path, char *out, size_t size, kp_err *e);
+
+/* Run the web workspace (cmd_serve.c); also `kaoping demo --serve`. */
+struct kp_web_config;
+int kp_cli_serve(const struct kp_web_config *cfg);
+/* Make an account per role and per county (printing their passwords) and serve `db_path`. */
+int kp_cli_demo_serve(const char *db_path, int year);
 
 #endif

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "assess/assess.h"
-#include "assess/results.h"
+#include "output/results.h"
 #include "cli/cli.h"
 #include "util/outfile.h"
 
@@ -33,7 +33,7 @@ static const char usage[] =
     "  --timing        print where the time went to stderr\n"
     "  -h, --help      show this help\n";
 
-int kp_cmd_assess(int argc, char **argv)
+int kp_cmd_assess(struct kp_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"rules", required_argument, NULL, 'r'}, {"year", required_argument, NULL, 'y'},
@@ -83,11 +83,10 @@ int kp_cmd_assess(int argc, char **argv)
         kp_cli_error("%s", e.msg);
         return KP_EXIT_FAIL;
     }
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
+    if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;
+    kp_registry *reg = cli->reg;
     int rc = KP_EXIT_FAIL;
-    kp_store *store = NULL;
     kp_rules *rules = NULL;
     if (kp_rules_load(&rules, rules_path, lib ? lib : kp_rules_default_lib_dir(), reg, &e) < 0) {
         kp_cli_error("%s", e.msg);
@@ -98,8 +97,9 @@ int kp_cmd_assess(int argc, char **argv)
         kp_cli_error("%s has %zu error(s); nothing was assessed", rules_path, rules->nerrors);
         goto out;
     }
-    if (kp_cli_open_store(&store, db, 0, reg))
+    if (kp_cli_setup(cli, db) < 0)
         goto out;
+    kp_store *store = cli->store;
     kp_assess_summary sum;
     if (kp_assess_run(store, reg, rules, year, &sum, &e) < 0) {
         kp_cli_error("%s", e.msg);
@@ -123,7 +123,5 @@ int kp_cmd_assess(int argc, char **argv)
     rc = KP_EXIT_OK;
 out:
     kp_rules_free(rules);
-    kp_store_close(store);
-    kp_registry_free(reg);
     return rc;
 }

@@ -28,8 +28,9 @@ static const char usage[] =
     "  --run ID       the assessment run (default: the latest)\n"
     "  --db FILE      the database (default " KP_DEFAULT_DB ")\n";
 
-int kp_cmd_chart(int argc, char **argv)
+int kp_cmd_chart(struct kp_cli *cli, int argc, char **argv)
 {
+    (void)cli; /* no set-up: the report room opens the store on connections of its own */
     kp_report_config cfg = {.db_path = KP_DEFAULT_DB};
     char shipped[PATH_MAX];
     const char *unit = NULL, *name = NULL, *out = NULL;

@@ -23,7 +23,7 @@ static const char usage[] =
     "\n"
     "Exit status: 0 when the rules can be used, 1 when they have errors.\n";
 
-int kp_cmd_check(int argc, char **argv)
+int kp_cmd_check(struct kp_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"lib", required_argument, NULL, 'l'},
@@ -45,14 +45,13 @@ int kp_cmd_check(int argc, char **argv)
     char shipped[PATH_MAX];
     const char *path = kp_cli_shipped(shipped, sizeof shipped, argv[optind], "scripts/rules");
 
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
+    if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;
+    kp_registry *reg = cli->reg;
     kp_rules *rules;
     kp_err e;
     if (kp_rules_load(&rules, path, lib ? lib : kp_rules_default_lib_dir(), reg, &e) < 0) {
         kp_cli_error("%s", e.msg);
-        kp_registry_free(reg);
         return KP_EXIT_FAIL;
     }
     kp_rules_print_diags(rules, stdout);
@@ -72,6 +71,5 @@ int kp_cmd_check(int argc, char **argv)
         printf("\n");
     }
     kp_rules_free(rules);
-    kp_registry_free(reg);
     return rc;
 }

@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "assess/assess.h"
-#include "assess/results.h"
+#include "output/results.h"
 #include "assess/rules.h"
 #include "cli/cli.h"
 #include "demo/demo.h"
@@ -31,7 +31,7 @@
 #include "util/paths.h"
 
 static const char usage[] =
-    "usage: kaoping demo [DIR] [--seed N] [--counties N] [--scale F] [--year Y] [--quiet]\n"
+    "usage: kaoping demo [DIR] [--seed N] [--counties N] [--scale F] [--year Y] [--quiet] [--serve]\n"
     "\n"
     "Generate the demo city XX市 — about ten counties with their townships and\n"
     "villages, and a year of data in every table — as the CSV files counties\n"
@@ -52,6 +52,7 @@ static const char usage[] =
     "                with --counties, makes datasets for benchmarks\n"
     "  --year Y      the assessed year (default 2023)\n"
     "  --quiet       print only problems and the last line\n"
+    "  --serve       then make demo accounts and run 'kaoping serve' on the city\n"
     "  -h, --help    show this help\n";
 
 #define DB_NAME "kaoping.db"
@@ -384,7 +385,7 @@ static int parse_number(const char *text, double lo, double hi, double *out)
     return 0;
 }
 
-int kp_cmd_demo(int argc, char **argv)
+int kp_cmd_demo(struct kp_cli *cli, int argc, char **argv)
 {
     struct demo_run r = {.dir = "demo", .tty = isatty(2)};
     /* Progress and problems go to stderr: keep stdout's lines in step with them. */
@@ -395,9 +396,10 @@ int kp_cmd_demo(int argc, char **argv)
                                          {"scale", required_argument, NULL, 'x'},
                                          {"year", required_argument, NULL, 'y'},
                                          {"quiet", no_argument, NULL, 'q'},
+                                         {"serve", no_argument, NULL, 'S'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0}};
-    int c;
+    int c, serve = 0;
     double v;
     optind = 1;
     while ((c = getopt_long(argc, argv, "hq", opts, NULL)) != -1) {
@@ -429,6 +431,7 @@ int kp_cmd_demo(int argc, char **argv)
             r.opt.year = (int)v;
             break;
         case 'q': r.quiet = 1; break;
+        case 'S': serve = 1; break;
         case 'h': fputs(usage, stdout); return KP_EXIT_OK;
         default: return kp_cli_usage_error("demo", "unknown option");
         }
@@ -452,14 +455,14 @@ int kp_cmd_demo(int argc, char **argv)
     }
     if (write_city(&r))
         return KP_EXIT_FAIL;
-    if (kp_cli_load_plugins(&r.reg))
+    if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;
+    r.reg = cli->reg;
     int rc = KP_EXIT_FAIL;
     if (import_city(&r) == 0 && assess_and_render(&r) == 0) {
         printf("%sthe demo city is in %s: %s (the CSV files), %s\n", r.quiet ? "" : "\n", r.dir,
                r.data, r.db);
         rc = KP_EXIT_OK;
     }
-    kp_registry_free(r.reg);
-    return rc;
+    return rc == KP_EXIT_OK && serve ? kp_cli_demo_serve(r.db, r.opt.year) : rc;
 }

@@ -10,14 +10,20 @@
 static const char usage[] =
     "usage: kaoping import [--db FILE] [--quiet] [--follow] PATH...\n"
     "\n"
-    "Import CSV files into the database, all or nothing: if any row of any file\n"
-    "is wrong, nothing is stored and every problem is listed as\n"
+    "Import CSV files and Excel workbooks (.xlsx, .xls) into the database, all or\n"
+    "nothing: if any row of any file is wrong, nothing is stored and every\n"
+    "problem is listed as\n"
     "  file:line: column: what is wrong, what was expected\n"
+    "  file.xlsx:工作表!C17: column: what is wrong, what was expected\n"
     "\n"
     "PATH is a file named after its table (health_lectures.csv goes into table\n"
     "health_lectures), TABLE=FILE for a file named otherwise, or a folder whose\n"
-    ".csv files are all imported.  units.csv is always imported first.  Files\n"
-    "may be UTF-8 (with or without BOM) or GBK/GB18030, as Excel saves them.\n"
+    ".csv, .xlsx and .xls files are all imported.  A workbook's sheets named after\n"
+    "a table (its id or Chinese title) go into that table; hidden sheets are left\n"
+    "out.  The content, not the name, decides how a file is read.  units.csv is\n"
+    "always imported first.  CSV files may be UTF-8 (with or without BOM) or\n"
+    "GBK/GB18030, as Excel saves them.  A title row above the header and a\n"
+    "trailing 合计 row are skipped with a note.\n"
     "Headers may use the English column ids or the Chinese titles, in any order;\n"
     "'kaoping plugins' lists them.  Rows are matched by their natural key:\n"
     "importing a file again replaces changed rows and adds nothing twice.\n"
@@ -43,6 +49,13 @@ static void on_problem(void *ud, const char *msg)
         c->shown = 0;
     }
     kp_cli_print_safe(stderr, msg);
+}
+
+static void on_note(void *ud, const char *msg)
+{
+    struct cli_state *c = ud;
+    if (!c->quiet)
+        on_problem(ud, msg);
 }
 
 static void on_file(void *ud, const kp_import_file_stats *st)
@@ -75,7 +88,7 @@ static void on_progress(void *ud, const char *path, uint64_t done, uint64_t tota
     }
 }
 
-int kp_cmd_import(int argc, char **argv)
+int kp_cmd_import(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB;
     struct cli_state state = {.tty = isatty(2)};
@@ -99,16 +112,12 @@ int kp_cmd_import(int argc, char **argv)
     if (optind == argc)
         return kp_cli_usage_error("import", "name the files or folders to import");
 
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
-    kp_store *s;
-    if (kp_cli_open_store(&s, db, 0, reg)) {
-        kp_registry_free(reg);
-        return KP_EXIT_FAIL;
-    }
+    kp_store *s = cli->store;
+    kp_registry *reg = cli->reg;
     kp_import_hooks hooks = {.ud = &state, .problem = on_problem, .file_done = on_file,
-                             .progress = on_progress, .follow = follow};
+                             .progress = on_progress, .note = on_note, .follow = follow};
     kp_import_totals t;
     kp_err e;
     int rc = kp_import(s, reg, (const char *const *)argv + optind, (size_t)(argc - optind), &hooks,
@@ -120,7 +129,5 @@ int kp_cmd_import(int argc, char **argv)
                "(import %ld)\n",
                t.files, t.files == 1 ? "" : "s", t.rows, t.added, t.replaced, t.unchanged,
                t.import_id);
-    kp_store_close(s);
-    kp_registry_free(reg);
     return rc ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

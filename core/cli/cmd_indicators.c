@@ -45,18 +45,16 @@ static void print_result(const struct kp_plugin *p, const struct kp_indicator *i
     }
 }
 
-static int run(const char *db, int year, const char *unit)
+static int run(struct kp_cli *cli, const char *db, int year, const char *unit)
 {
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
-    kp_store *s = NULL;
+    kp_registry *reg = cli->reg;
+    kp_store *s = cli->store;
     kp_evaluator *ev = NULL;
     sqlite3_stmt *st = NULL;
     int rc = KP_EXIT_FAIL, found = 0;
     kp_err e;
-    if (kp_cli_open_store(&s, db, 0, reg))
-        goto out;
     if (kp_evaluator_open(&ev, reg, db, &e)) {
         kp_cli_error("%s", e.msg);
         goto out;
@@ -103,12 +101,10 @@ static int run(const char *db, int year, const char *unit)
 out:
     sqlite3_finalize(st);
     kp_evaluator_close(ev);
-    kp_store_close(s);
-    kp_registry_free(reg);
     return rc;
 }
 
-int kp_cmd_indicators(int argc, char **argv)
+int kp_cmd_indicators(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB, *unit = NULL;
     int year = 0;
@@ -139,5 +135,5 @@ int kp_cmd_indicators(int argc, char **argv)
         return kp_cli_usage_error("indicators", "unexpected argument '%s'", argv[optind]);
     if (!year)
         return kp_cli_usage_error("indicators", "--year is required");
-    return run(db, year, unit);
+    return run(cli, db, year, unit);
 }

@@ -16,7 +16,7 @@ static const char usage[] =
     "  --db FILE   the database file\n"
     "  -h, --help  show this help\n";
 
-int kp_cmd_init(int argc, char **argv)
+int kp_cmd_init(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db = KP_DEFAULT_DB;
     static const struct option opts[] = {
@@ -35,18 +35,10 @@ int kp_cmd_init(int argc, char **argv)
 
     struct stat st;
     int existed = stat(db, &st) == 0;
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
-    kp_store *s;
-    if (kp_cli_open_store(&s, db, 1, reg)) {
-        kp_registry_free(reg);
-        return KP_EXIT_FAIL;
-    }
     printf("%s %s (schema version %d, %zu work-area plugins)\n",
            existed ? "brought up to date:" : "created", db, kp_store_schema_version(),
-           kp_registry_count(reg));
-    kp_store_close(s);
-    kp_registry_free(reg);
+           kp_registry_count(cli->reg));
     return KP_EXIT_OK;
 }

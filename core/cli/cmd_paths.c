@@ -29,8 +29,9 @@ static void row(const char *what, const char *path)
     printf("%-16s %s%s\n", what, path, state(path));
 }
 
-int kp_cmd_paths(int argc, char **argv)
+int kp_cmd_paths(struct kp_cli *cli, int argc, char **argv)
 {
+    (void)cli;
     if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
         fputs(usage, stdout);
         return KP_EXIT_OK;

@@ -78,7 +78,7 @@ static void print_table(const struct kp_table *t, sqlite3 *db)
     }
 }
 
-int kp_cmd_plugins(int argc, char **argv)
+int kp_cmd_plugins(struct kp_cli *cli, int argc, char **argv)
 {
     const char *db_path = NULL;
     static const struct option opts[] = {
@@ -100,11 +100,11 @@ int kp_cmd_plugins(int argc, char **argv)
         kp_cli_error("%s", e.msg);
         return KP_EXIT_FAIL;
     }
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg)) {
+    if (kp_cli_setup(cli, NULL) < 0) {
         sqlite3_close_v2(db);
         return KP_EXIT_FAIL;
     }
+    kp_registry *reg = cli->reg;
     if (kp_registry_count(reg) == 0)
         printf("no work-area plugins loaded\n");
     for (size_t i = 0; i < kp_registry_count(reg); i++) {
@@ -118,7 +118,6 @@ int kp_cmd_plugins(int argc, char **argv)
             printf("  indicator %s.%s — %s (%s)\n", p->id, ind->id, ind->title, ind->measure);
         }
     }
-    kp_registry_free(reg);
     sqlite3_close_v2(db);
     return KP_EXIT_OK;
 }

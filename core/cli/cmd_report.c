@@ -100,8 +100,9 @@ static int single_path(char path[PATH_MAX], const char *out, const char *file, k
     return 0;
 }
 
-int kp_cmd_report(int argc, char **argv)
+int kp_cmd_report(struct kp_cli *cli, int argc, char **argv)
 {
+    (void)cli; /* no set-up: the report room opens the store on connections of its own */
     kp_report_config cfg = {.db_path = KP_DEFAULT_DB};
     char shipped[PATH_MAX];
     const char *unit = NULL, *out = NULL, *password_file = NULL;

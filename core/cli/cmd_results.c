@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess/results.h"
+#include "output/results.h"
 #include "cli/cli.h"
 #include "util/outfile.h"
 
@@ -27,7 +27,7 @@ static const char usage[] =
     "  --overwrite   replace the --xlsx FILE if it is there\n"
     "  -h, --help    show this help\n";
 
-int kp_cmd_results(int argc, char **argv)
+int kp_cmd_results(struct kp_cli *cli, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"run", required_argument, NULL, 'r'},  {"unit", required_argument, NULL, 'u'},
@@ -65,10 +65,9 @@ int kp_cmd_results(int argc, char **argv)
     if (optind != argc)
         return kp_cli_usage_error("results", "unexpected argument '%s'", argv[optind]);
 
-    kp_store *store = NULL;
-    if (kp_cli_open_store(&store, db, 0, NULL))
+    if (kp_cli_setup(cli, db) < 0)
         return KP_EXIT_FAIL;
-    sqlite3 *sdb = kp_store_db(store);
+    sqlite3 *sdb = kp_store_db(cli->store);
     kp_err e;
     int rc = 0;
     if (!run_id)
@@ -80,6 +79,5 @@ int kp_cmd_results(int argc, char **argv)
         rc = kp_results_xlsx(sdb, run_id, xlsx, xlsx_flags, &e);
     if (rc < 0)
         kp_cli_error("%s", e.msg);
-    kp_store_close(store);
     return rc < 0 ? KP_EXIT_FAIL : KP_EXIT_OK;
 }

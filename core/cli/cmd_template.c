@@ -15,42 +15,52 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cli/cli.h"
+#include "cli/template.h"
 #include "demo/csv_out.h"
 #include "demo/demo.h"
 #include "import/loader.h"
-#include "render/atomic_file.h"
+#include "util/atomic_file.h"
 #include "util/buf.h"
 #include "util/outfile.h"
 
 #define GUIDE_NAME "填表说明.txt"
 
 static const char usage[] =
-    "usage: kaoping template [--force] TABLE [DIR]\n"
-    "       kaoping template [--force] --all [DIR]\n"
+    "usage: kaoping template [--format xlsx|csv] [--force] TABLE [DIR]\n"
+    "       kaoping template [--format xlsx|csv] [--force] --all [DIR]\n"
+    "       kaoping template --unit CODE [--db FILE] [--year YYYY] [--force] [TABLE] [DIR]\n"
     "\n"
-    "Write empty CSV files for county staff to fill in, into DIR (default: the\n"
-    "current folder, created if missing): one for TABLE (its id, such as\n"
-    "health_lectures, or its Chinese title), or with --all one for units.csv and\n"
-    "every table of every loaded work area.  Each has the Chinese column titles\n"
-    "as header and is saved as UTF-8 with BOM and CRLF, so that Excel and WPS\n"
-    "open it right.  " GUIDE_NAME " beside them describes every column: what it\n"
-    "holds, whether it is required or part of the key, the values allowed, and\n"
-    "an example.  The filled-in files import as they are.\n"
+    "Write forms for county staff to fill in, into DIR (default: the current\n"
+    "folder, created if missing): one for TABLE (its id, such as\n"
+    "health_lectures, or its Chinese title), or with --all one for units and\n"
+    "every table of every loaded work area.  The filled-in forms import as they\n"
+    "are.\n"
     "\n"
-    "  --all       every table\n"
-    "  --force     replace template files (and " GUIDE_NAME ") that already\n"
-    "              exist; --overwrite is the same.  A FIFO or device is never\n"
-    "              written to.\n"
-    "  -h, --help  show this help\n"
+    "xlsx forms (the default) have the Chinese column titles as a locked header,\n"
+    "unit codes as text, dropdowns for 是/否 and fixed lists, date cells, checks\n"
+    "for whole and non-negative numbers, each column's help shown as its cell is\n"
+    "selected, and a " "填表说明 sheet.  With --unit CODE, one workbook for that\n"
+    "county (CODE.xlsx, every table unless TABLE is named) where tables with one\n"
+    "row per unit come pre-filled with its townships and villages (from --db)\n"
+    "and, in year columns, --year (default: this year).\n"
+    "\n"
+    "CSV templates (--format csv) carry the Chinese titles as header, in UTF-8\n"
+    "with BOM and CRLF so that Excel and WPS open them right, and " GUIDE_NAME "\n"
+    "beside them describes every column.\n"
+    "\n"
+    "  --all            every table\n"
+    "  --format FORMAT  xlsx (default) or csv\n"
+    "  --unit CODE      one pre-filled workbook for the county CODE\n"
+    "  --db FILE        the database --unit reads (default " KP_DEFAULT_DB ")\n"
+    "  --year YYYY      the year pre-filled with --unit\n"
+    "  --force          replace files that already exist; --overwrite is the\n"
+    "                   same.  A FIFO or device is never written to.\n"
+    "  -h, --help       show this help\n"
     "\n"
     "'kaoping plugins' lists the tables.\n";
-
-struct chosen {
-    const struct kp_table *table;
-    const struct kp_plugin *owner; /* NULL for units */
-};
 
 /* ---- Choosing the tables ------------------------------------------------- */
 
@@ -123,7 +133,7 @@ static const char *unit_example(unsigned levels)
     return "420100000000";
 }
 
-static const char *example_of(const struct kp_table *t, const struct kp_column *c)
+const char *kp_template_example(const struct kp_table *t, const struct kp_column *c)
 {
     const char *ex = kp_demo_example(t->id, c->id);
     if (ex)
@@ -164,7 +174,7 @@ static const char *units_column_note(const struct kp_table *t, const struct kp_c
 }
 
 /* How to write the column, from its type. */
-static int describe_column(kp_buf *b, const struct kp_table *t, const struct kp_column *c)
+int kp_template_describe_column(kp_buf *b, const struct kp_table *t, const struct kp_column *c)
 {
     char levels[128];
     int rc = 0;
@@ -213,7 +223,7 @@ static int describe_column(kp_buf *b, const struct kp_table *t, const struct kp_
     return rc;
 }
 
-static int describe_table(kp_buf *b, const struct chosen *ch)
+int kp_template_describe_table(kp_buf *b, const struct chosen *ch)
 {
     const struct kp_table *t = ch->table;
     int rc = 0;
@@ -243,10 +253,10 @@ static int describe_table(kp_buf *b, const struct chosen *ch)
         else
             rc |= kp_buf_puts(b, "  可空");
         rc |= kp_buf_puts(b, "\r\n     填法：");
-        rc |= describe_column(b, t, c);
+        rc |= kp_template_describe_column(b, t, c);
         if (c->default_value)
             rc |= kp_buf_printf(b, "；留空时按“%s”处理", c->default_value);
-        const char *ex = example_of(t, c);
+        const char *ex = kp_template_example(t, c);
         if (ex)
             rc |= kp_buf_printf(b, "\r\n     示例：%s", ex);
         rc |= kp_buf_puts(b, "\r\n");
@@ -285,7 +295,7 @@ static int write_guide(const char *path, const struct chosen *list, size_t n, un
     kp_buf_init(&b, 0);
     int rc = kp_buf_puts(&b, guide_intro);
     for (size_t i = 0; i < n; i++)
-        rc |= describe_table(&b, &list[i]);
+        rc |= kp_template_describe_table(&b, &list[i]);
     if (rc) {
         kp_buf_free(&b);
         return kp_fail(e, "%s: out of memory", path);
@@ -311,31 +321,39 @@ static int write_template(const char *path, const struct kp_table *t, kp_err *e)
     return rc;
 }
 
-static int csv_path(char out[PATH_MAX], const char *dir, const struct kp_table *t)
+struct options {
+    int all, force, xlsx, year;
+    const char *unit, *db;
+};
+
+static int out_path(char out[PATH_MAX], const char *dir, const char *name, const char *ext)
 {
-    return snprintf(out, PATH_MAX, "%s/%s.csv", dir, t->id) >= PATH_MAX ? -1 : 0;
+    return snprintf(out, PATH_MAX, "%s/%s.%s", dir, name, ext) >= PATH_MAX ? -1 : 0;
 }
 
-static int run(const char *dir, const struct chosen *list, size_t n, int force)
+/* A template may have been filled in since: refuse before writing anything.
+ * A FIFO or device there is never written to. */
+static int check_free(const char *path, unsigned flags)
+{
+    kp_err e;
+    if (kp_out_check(path, flags, &e)) {
+        kp_cli_error("%s (it may hold filled-in data; --force replaces a file)", e.msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int run_csv(const char *dir, const struct chosen *list, size_t n, unsigned flags)
 {
     char path[PATH_MAX];
-    unsigned flags = force ? KP_OUT_REPLACE : 0;
     kp_err e;
-    if (kp_out_dir(dir, &e)) {
-        kp_cli_error("%s", e.msg);
-        return KP_EXIT_FAIL;
-    }
     for (size_t i = 0; i < n; i++) {
-        if (csv_path(path, dir, list[i].table)) {
+        if (out_path(path, dir, list[i].table->id, "csv")) {
             kp_cli_error("%s: the folder name is too long", dir);
             return KP_EXIT_FAIL;
         }
-        /* A template may have been filled in since: refuse before writing
-         * anything.  A FIFO or device there is never written to. */
-        if (kp_out_check(path, flags, &e)) {
-            kp_cli_error("%s (it may hold filled-in data; --force replaces a file)", e.msg);
+        if (check_free(path, flags))
             return KP_EXIT_FAIL;
-        }
     }
     if (snprintf(path, sizeof path, "%s/%s", dir, GUIDE_NAME) >= (int)sizeof path)
         kp_fail(&e, "%s: the folder name is too long", dir);
@@ -346,7 +364,7 @@ static int run(const char *dir, const struct chosen *list, size_t n, int force)
         return KP_EXIT_FAIL;
     }
     for (size_t i = 0; i < n; i++) {
-        csv_path(path, dir, list[i].table);
+        out_path(path, dir, list[i].table->id, "csv");
         if (write_template(path, list[i].table, &e)) {
             kp_cli_error("%s", e.msg);
             return KP_EXIT_FAIL;
@@ -365,12 +383,93 @@ static int run(const char *dir, const struct chosen *list, size_t n, int force)
     return KP_EXIT_OK;
 }
 
-int kp_cmd_template(int argc, char **argv)
+/* One form per table. */
+static int run_xlsx(const char *dir, const struct chosen *list, size_t n, unsigned flags)
 {
-    int all = 0, force = 0;
+    char path[PATH_MAX];
+    kp_err e;
+    for (size_t i = 0; i < n; i++) {
+        if (out_path(path, dir, list[i].table->id, "xlsx")) {
+            kp_cli_error("%s: the folder name is too long", dir);
+            return KP_EXIT_FAIL;
+        }
+        if (check_free(path, flags))
+            return KP_EXIT_FAIL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        out_path(path, dir, list[i].table->id, "xlsx");
+        if (kp_template_write_xlsx(path, &list[i], 1, NULL, flags, &e)) {
+            kp_cli_error("%s", e.msg);
+            return KP_EXIT_FAIL;
+        }
+        printf("%s  %s\n", path, list[i].table->title);
+    }
+    return KP_EXIT_OK;
+}
+
+/* One workbook for a county: every chosen table but units, pre-filled with its units. */
+static int run_county(const char *dir, const struct chosen *list, size_t n,
+                      const struct options *o, const kp_registry *reg)
+{
+    char path[PATH_MAX], county[96];
+    kp_err e;
+    kp_store *s;
+    unsigned flags = o->force ? KP_OUT_REPLACE : 0;
+    if (out_path(path, dir, o->unit, "xlsx")) {
+        kp_cli_error("%s: the folder name is too long", dir);
+        return KP_EXIT_FAIL;
+    }
+    if (check_free(path, flags) || kp_cli_open_store(&s, o->db, 0, reg))
+        return KP_EXIT_FAIL;
+    int rc;
+    struct form_units u;
+    rc = kp_template_load_units(s, o->unit, &u, county, sizeof county, &e);
+    kp_store_close(s);
+    u.year = o->year;
+    size_t start = n > 1 && list[0].table == &kp_units_table ? 1 : 0;
+    if (rc == 0)
+        rc = kp_template_write_xlsx(path, list + start, n - start, &u, flags, &e);
+    free(u.items);
+    if (rc) {
+        kp_cli_error("%s", e.msg);
+        return KP_EXIT_FAIL;
+    }
+    printf("%s  %s：%zu 张表，预填 %zu 个乡镇和村\n", path, county, n - start, u.n);
+    return KP_EXIT_OK;
+}
+
+static int run(const char *dir, const struct chosen *list, size_t n, const struct options *o,
+               const kp_registry *reg)
+{
+    kp_err e;
+    if (kp_out_dir(dir, &e)) {
+        kp_cli_error("%s", e.msg);
+        return KP_EXIT_FAIL;
+    }
+    if (o->unit)
+        return run_county(dir, list, n, o, reg);
+    unsigned flags = o->force ? KP_OUT_REPLACE : 0;
+    return o->xlsx ? run_xlsx(dir, list, n, flags) : run_csv(dir, list, n, flags);
+}
+
+static int this_year(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    return gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2023;
+}
+
+int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
+{
+    struct options o = {.xlsx = 1, .db = KP_DEFAULT_DB, .year = this_year()};
+    int all = 0;
     static const struct option opts[] = {{"all", no_argument, NULL, 'a'},
                                          {"force", no_argument, NULL, 'f'},
                                          {"overwrite", no_argument, NULL, 'f'},
+                                         {"format", required_argument, NULL, 'F'},
+                                         {"unit", required_argument, NULL, 'u'},
+                                         {"db", required_argument, NULL, 'd'},
+                                         {"year", required_argument, NULL, 'y'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0}};
     int c;
@@ -378,24 +477,45 @@ int kp_cmd_template(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'a': all = 1; break;
-        case 'f': force = 1; break;
+        case 'f': o.force = 1; break;
+        case 'F':
+            if (strcmp(optarg, "csv") && strcmp(optarg, "xlsx"))
+                return kp_cli_usage_error("template", "--format takes csv or xlsx");
+            o.xlsx = !strcmp(optarg, "xlsx");
+            break;
+        case 'u': o.unit = optarg; break;
+        case 'd': o.db = optarg; break;
+        case 'y':
+            o.year = atoi(optarg);
+            if (o.year < 1900 || o.year > 2999)
+                return kp_cli_usage_error("template", "--year takes a year such as 2023");
+            break;
         case 'h': fputs(usage, stdout); return KP_EXIT_OK;
         default: return kp_cli_usage_error("template", "unknown option");
         }
     }
+    if (o.unit && !o.xlsx)
+        return kp_cli_usage_error("template", "--unit writes an xlsx workbook; drop --format csv");
     char **args = argv + optind;
     int nargs = argc - optind;
+    if (kp_cli_setup(cli, NULL) < 0)
+        return KP_EXIT_FAIL;
+    kp_registry *reg = cli->reg;
+    const struct kp_plugin *ignored;
+    /* A county's workbook holds every table unless one is named; a lone
+     * argument that names no table is the folder. */
+    if (o.unit && (nargs == 0 || (nargs == 1 && !find_table(reg, args[0], &ignored))))
+        all = 1;
     const char *table = all ? NULL : nargs > 0 ? args[0] : NULL;
     int given = all ? 0 : 1; /* arguments before DIR */
+    int bad = 0;
     if (!all && nargs == 0)
-        return kp_cli_usage_error("template", "name a table, or --all for every table");
-    if (nargs > given + 1)
-        return kp_cli_usage_error("template", "unexpected argument '%s'", args[given + 1]);
+        bad = kp_cli_usage_error("template", "name a table, or --all for every table");
+    else if (nargs > given + 1)
+        bad = kp_cli_usage_error("template", "unexpected argument '%s'", args[given + 1]);
+    if (bad)
+        return bad;
     const char *dir = nargs > given ? args[given] : ".";
-
-    kp_registry *reg;
-    if (kp_cli_load_plugins(&reg))
-        return KP_EXIT_FAIL;
     size_t total = 1, n = 0;
     for (size_t i = 0; i < kp_registry_count(reg); i++)
         total += kp_registry_plugin(reg, i)->ntables;
@@ -422,8 +542,7 @@ int kp_cmd_template(int argc, char **argv)
         }
     }
     if (rc == KP_EXIT_OK)
-        rc = run(dir, list, n, force);
+        rc = run(dir, list, n, &o, reg);
     free(list);
-    kp_registry_free(reg);
     return rc;
 }

@@ -1,4 +1,5 @@
-/* main.c — the kaoping command line: finds the command and runs it. */
+/* main.c — the kaoping command line: finds the command, does the set-up it
+ * declares, runs it and releases what the set-up made. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -6,33 +7,48 @@
 #include "cli/cli.h"
 #include "kp_config.h"
 
-int kp_cmd_init(int argc, char **argv);
-int kp_cmd_plugins(int argc, char **argv);
-int kp_cmd_import(int argc, char **argv);
-int kp_cmd_indicators(int argc, char **argv);
-int kp_cmd_report(int argc, char **argv);
-int kp_cmd_chart(int argc, char **argv);
-int kp_cmd_demo(int argc, char **argv);
-int kp_cmd_template(int argc, char **argv);
-int kp_cmd_check(int argc, char **argv);
-int kp_cmd_assess(int argc, char **argv);
-int kp_cmd_results(int argc, char **argv);
-int kp_cmd_paths(int argc, char **argv);
+enum { NEEDS_DB = KP_CLI_PLUGINS | KP_CLI_STORE };
 
+/* report and chart open the store through the report room, which reads it
+ * on connections of its own; demo makes its database in steps of its own. */
 static const struct kp_command commands[] = {
-    {"init", "create a database", kp_cmd_init},
-    {"plugins", "list the loaded work-area plugins", kp_cmd_plugins},
-    {"import", "import CSV files from the counties", kp_cmd_import},
-    {"indicators", "compute every indicator per county", kp_cmd_indicators},
-    {"report", "render PDF reports from an assessment run", kp_cmd_report},
-    {"chart", "export one chart of a report as PNG or SVG", kp_cmd_chart},
-    {"demo", "generate, import and show the demo city", kp_cmd_demo},
-    {"template", "write empty CSV templates for county staff", kp_cmd_template},
-    {"check", "check an assessment rules file", kp_cmd_check},
-    {"assess", "assess every county with a rules file and store the run", kp_cmd_assess},
-    {"results", "show a stored assessment run", kp_cmd_results},
-    {"paths", "show the folders kaoping finds its own files in", kp_cmd_paths},
+    {"init", "create a database", NEEDS_DB | KP_CLI_CREATE, kp_cmd_init},
+    {"plugins", "list the loaded work-area plugins", KP_CLI_PLUGINS, kp_cmd_plugins},
+    {"import", "import CSV files from the counties", NEEDS_DB, kp_cmd_import},
+    {"indicators", "compute every indicator per county", NEEDS_DB, kp_cmd_indicators},
+    {"report", "render PDF reports from an assessment run", 0, kp_cmd_report},
+    {"chart", "export one chart of a report as PNG or SVG", 0, kp_cmd_chart},
+    {"demo", "generate, import and show the demo city", KP_CLI_PLUGINS, kp_cmd_demo},
+    {"template", "write empty CSV templates for county staff", KP_CLI_PLUGINS, kp_cmd_template},
+    {"check", "check an assessment rules file", KP_CLI_PLUGINS, kp_cmd_check},
+    {"assess", "assess every county with a rules file and store the run", NEEDS_DB,
+     kp_cmd_assess},
+    {"results", "show a stored assessment run", KP_CLI_STORE, kp_cmd_results},
+    {"serve", "run the web workspace for county and city staff", 0, kp_cmd_serve},
+    {"user", "manage the web workspace's accounts", 0, kp_cmd_user},
+    {"audit", "show the web workspace's audit log", 0, kp_cmd_audit},
+    {"paths", "show the folders kaoping finds its own files in", 0, kp_cmd_paths},
 };
+
+int kp_cli_setup(struct kp_cli *cli, const char *db)
+{
+    unsigned flags = cli->cmd->flags;
+    if ((flags & KP_CLI_PLUGINS) && !cli->reg && kp_cli_load_plugins(&cli->reg) < 0)
+        return -1;
+    if ((flags & KP_CLI_STORE) && db && !cli->store &&
+        kp_cli_open_store(&cli->store, db, (flags & KP_CLI_CREATE) != 0, cli->reg) < 0)
+        return -1;
+    return 0;
+}
+
+static int run(const struct kp_command *cmd, int argc, char **argv)
+{
+    struct kp_cli cli = {.cmd = cmd};
+    int rc = cmd->run(&cli, argc, argv);
+    kp_store_close(cli.store);
+    kp_registry_free(cli.reg);
+    return rc;
+}
 
 static void usage(FILE *f)
 {
@@ -61,7 +77,7 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (!strcmp(name, commands[i].name))
-            return commands[i].run(argc - 1, argv + 1);
+            return run(&commands[i], argc - 1, argv + 1);
     kp_cli_error("unknown command '%s'; 'kaoping --help' lists them", name);
     return KP_EXIT_USAGE;
 }

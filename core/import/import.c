@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "import/loader.h"
+#include "sheet/sheet.h"
 #include "store/units.h"
 #include "util/buf.h"
 #include "util/dirlist.h"
@@ -25,6 +26,9 @@ struct job {
     char *path;
     const struct kp_table *table; /* NULL: not known (reported) */
     char *named;                  /* the table name given or derived */
+    char *sheet;                  /* a workbook's sheet, or NULL */
+    int given;                    /* the table was named: TABLE=FILE */
+    char *error;                  /* why the file cannot be read at all, or NULL */
 };
 
 struct jobs {
@@ -32,11 +36,8 @@ struct jobs {
     size_t n, cap;
 };
 
-static int has_csv_suffix(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 4 && !strcasecmp(name + n - 4, ".csv");
-}
+/* What folders are searched for; the content, not the name, decides how a file is read. */
+static const char *const suffixes[] = {".csv", ".xlsx", ".xls", NULL};
 
 /* "dir/health_lectures.csv" -> "health_lectures" */
 static char *table_from_path(const char *path)
@@ -44,12 +45,33 @@ static char *table_from_path(const char *path)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     size_t n = strlen(base);
-    if (has_csv_suffix(base))
-        n -= 4;
+    for (const char *const *s = suffixes; *s; s++) {
+        size_t k = strlen(*s);
+        if (n > k && !strcasecmp(base + n - k, *s)) {
+            n -= k;
+            break;
+        }
+    }
     return strndup(base, n);
 }
 
-static int add_job(struct jobs *j, const char *path, const char *table, kp_err *e)
+/* A table by English id or Chinese title, the core's units included. */
+static const struct kp_table *find_table(const kp_registry *reg, const char *name)
+{
+    if (!strcmp(name, kp_units_table.id) || !strcmp(name, kp_units_table.title))
+        return &kp_units_table;
+    const struct kp_table *t = kp_registry_find_table(reg, name, NULL);
+    for (size_t i = 0; !t && i < kp_registry_count(reg); i++) {
+        const struct kp_plugin *p = kp_registry_plugin(reg, i);
+        for (size_t k = 0; k < p->ntables && !t; k++)
+            if (!strcmp(p->tables[k].title, name))
+                t = &p->tables[k];
+    }
+    return t;
+}
+
+static int add_job(struct jobs *j, const char *path, const char *table, const char *sheet,
+                   kp_err *e)
 {
     if (j->n == MAX_FILES)
         return kp_fail(e, "more than %d files in one import", MAX_FILES);
@@ -65,9 +87,13 @@ static int add_job(struct jobs *j, const char *path, const char *table, kp_err *
     job->path = strdup(path);
     job->named = table ? strdup(table) : table_from_path(path);
     job->table = NULL;
-    if (!job->path || !job->named) {
+    job->given = 0;
+    job->error = NULL;
+    job->sheet = sheet ? strdup(sheet) : NULL;
+    if (!job->path || !job->named || (sheet && !job->sheet)) {
         free(job->path);
         free(job->named);
+        free(job->sheet);
         return kp_fail(e, "out of memory");
     }
     j->n++;
@@ -101,29 +127,108 @@ static int folder_file_ok(const char *real_dir, const char *path, int follow, kp
     return 0;
 }
 
+static int add_listed(struct jobs *j, const char *dir, const char *real_dir, const char *suffix,
+                      int follow, size_t *found, kp_err *e)
+{
+    kp_dirlist l;
+    if (kp_dirlist_read(&l, dir, suffix, e))
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < l.n && rc == 0; i++) {
+        char path[PATH_MAX];
+        if (!strncmp(l.names[i], "~$", 2))
+            continue; /* the lock file Excel keeps beside a workbook it has open */
+        (*found)++;
+        if (snprintf(path, sizeof path, "%s/%s", dir, l.names[i]) >= (int)sizeof path)
+            rc = kp_fail(e, "%s/%s: the path is too long", dir, l.names[i]);
+        else
+            rc = folder_file_ok(real_dir, path, follow, e) || add_job(j, path, NULL, NULL, e);
+    }
+    kp_dirlist_free(&l);
+    return rc;
+}
+
 static int add_folder(struct jobs *j, const char *dir, int follow, kp_err *e)
 {
     char real_dir[PATH_MAX];
     if (!realpath(dir, real_dir))
         return kp_fail_errno(e, "%s", dir);
-    kp_dirlist l;
-    if (kp_dirlist_read(&l, dir, ".csv", e))
-        return -1;
+    size_t found = 0;
+    for (const char *const *s = suffixes; *s; s++)
+        if (add_listed(j, dir, real_dir, *s, follow, &found, e))
+            return -1;
+    if (found == 0)
+        return kp_fail(e, "%s: the folder holds no .csv files, nor .xlsx or .xls", dir);
+    return 0;
+}
+
+static void tell(void (*fn)(void *, const char *), void *ud, const char *fmt, va_list ap)
+{
+    if (!fn)
+        return;
+    char msg[1400];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    fn(ud, msg);
+}
+
+static void note(const kp_import_hooks *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void note(const kp_import_hooks *h, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    tell(h->note, h->ud, fmt, ap);
+    va_end(ap);
+}
+
+/*
+ * A workbook's sheets named after tables (id or title) each go into their
+ * table; with none so named, the first visible sheet goes into the table the
+ * file is named after.  With TABLE=FILE, only the sheet of that table (or
+ * the first).  A workbook that cannot be opened stays one job that reports
+ * why, so that the other files are still checked.
+ */
+static int add_workbook(struct jobs *j, const char *path, const char *table,
+                        const kp_registry *reg, const kp_import_hooks *h, kp_err *e)
+{
+    kp_sheet_names l;
+    kp_err why;
+    if (kp_sheet_list(path, &l, &why)) {
+        if (add_job(j, path, table, NULL, e))
+            return -1;
+        if (!(j->items[j->n - 1].error = strdup(why.msg)))
+            return kp_fail(e, "out of memory");
+        return 0;
+    }
+    size_t before = j->n;
     int rc = 0;
     for (size_t i = 0; i < l.n && rc == 0; i++) {
-        char path[PATH_MAX];
-        if (snprintf(path, sizeof path, "%s/%s", dir, l.names[i]) >= (int)sizeof path)
-            rc = kp_fail(e, "%s/%s: the path is too long", dir, l.names[i]);
-        else
-            rc = folder_file_ok(real_dir, path, follow, e) || add_job(j, path, NULL, e);
+        const struct kp_table *t = find_table(reg, l.names[i]);
+        const struct kp_table *want = table ? find_table(reg, table) : NULL;
+        if (t && (!table || t == want))
+            rc = add_job(j, path, t->id, l.names[i], e);
+        else if (!table && strcmp(l.names[i], "填表说明") && l.n > 1)
+            note(h, "%s:%s: 工作表名不是任何表的名称或中文标题，未导入", path, l.names[i]);
     }
-    if (rc == 0 && l.n == 0)
-        rc = kp_fail(e, "%s: the folder holds no .csv files", dir);
-    kp_dirlist_free(&l);
+    if (rc == 0 && j->n == before)
+        rc = add_job(j, path, table, NULL, e);
+    kp_sheet_names_free(&l);
     return rc;
 }
 
-static int collect(struct jobs *j, const char *const *paths, size_t npaths, int follow, kp_err *e)
+static int add_file(struct jobs *j, const char *path, const char *table, const kp_registry *reg,
+                    const kp_import_hooks *h, kp_err *e)
+{
+    kp_sheet_kind kind;
+    if (kp_sheet_detect(path, &kind, e))
+        return -1;
+    if (kind == KP_SHEET_CSV)
+        return add_job(j, path, table, NULL, e);
+    return add_workbook(j, path, table, reg, h, e);
+}
+
+static int collect_given(struct jobs *j, const char *const *paths, size_t npaths, int follow,
+                         kp_err *e)
 {
     for (size_t i = 0; i < npaths; i++) {
         const char *arg = paths[i];
@@ -132,18 +237,26 @@ static int collect(struct jobs *j, const char *const *paths, size_t npaths, int 
         if (eq && eq != arg && stat(arg, &st) != 0) {
             /* table=path: a file whose name is not its table */
             char *table = strndup(arg, (size_t)(eq - arg));
-            int rc = table ? add_job(j, eq + 1, table, e) : kp_fail(e, "out of memory");
+            int rc = table ? add_job(j, eq + 1, table, NULL, e) : kp_fail(e, "out of memory");
             free(table);
+            if (rc == 0)
+                j->items[j->n - 1].given = 1;
             if (rc)
                 return -1;
             continue;
         }
         if (stat(arg, &st) != 0)
             return kp_fail_errno(e, "%s", arg);
-        if (S_ISDIR(st.st_mode) ? add_folder(j, arg, follow, e) : add_job(j, arg, NULL, e))
+        if (S_ISDIR(st.st_mode) ? add_folder(j, arg, follow, e)
+                                : add_job(j, arg, NULL, NULL, e))
             return -1;
     }
-    /* Units first: every other table refers to them.  Stable otherwise. */
+    return 0;
+}
+
+/* Units first: every other table refers to them.  Stable otherwise. */
+static void units_first(struct jobs *j)
+{
     size_t front = 0;
     for (size_t i = 0; i < j->n; i++)
         if (!strcmp(j->items[i].named, "units")) {
@@ -151,7 +264,6 @@ static int collect(struct jobs *j, const char *const *paths, size_t npaths, int 
             memmove(j->items + front + 1, j->items + front, (i - front) * sizeof u);
             j->items[front++] = u;
         }
-    return 0;
 }
 
 static void free_jobs(struct jobs *j)
@@ -159,22 +271,36 @@ static void free_jobs(struct jobs *j)
     for (size_t i = 0; i < j->n; i++) {
         free(j->items[i].path);
         free(j->items[i].named);
+        free(j->items[i].sheet);
+        free(j->items[i].error);
     }
     free(j->items);
+}
+
+static int collect(struct jobs *j, const char *const *paths, size_t npaths,
+                   const kp_registry *reg, const kp_import_hooks *h, kp_err *e)
+{
+    struct jobs given = {0};
+    int rc = collect_given(&given, paths, npaths, h->follow, e);
+    for (size_t i = 0; i < given.n && rc == 0; i++) {
+        struct job *g = &given.items[i];
+        rc = add_file(j, g->path, g->given ? g->named : NULL, reg, h, e);
+    }
+    free_jobs(&given);
+    if (rc)
+        return -1;
+    units_first(j);
+    return 0;
 }
 
 static void report(const kp_import_hooks *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void report(const kp_import_hooks *h, const char *fmt, ...)
 {
-    if (!h->problem)
-        return;
-    char msg[1400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    tell(h->problem, h->ud, fmt, ap);
     va_end(ap);
-    h->problem(h->ud, msg);
 }
 
 /* Find each job's table; an unknown table is a problem of that file. */
@@ -183,11 +309,16 @@ static long resolve_tables(struct jobs *j, const kp_registry *reg, const kp_impo
     long problems = 0;
     for (size_t i = 0; i < j->n; i++) {
         struct job *job = &j->items[i];
+        if (job->error) {
+            problems++;
+            report(h, "%s", job->error);
+            continue;
+        }
         if (!strcmp(job->named, "units")) {
             job->table = &kp_units_table;
             continue;
         }
-        job->table = kp_registry_find_table(reg, job->named, NULL);
+        job->table = find_table(reg, job->named);
         if (!job->table) {
             problems++;
             report(h, "%s:1: no loaded plugin has a table \"%s\"; name the file after its table "
@@ -196,6 +327,40 @@ static long resolve_tables(struct jobs *j, const kp_registry *reg, const kp_impo
         }
     }
     return problems;
+}
+
+static int has_unit_column(const struct kp_table *t)
+{
+    for (size_t c = 0; t && c < t->ncolumns; c++)
+        if (t->columns[c].type == KP_UNIT)
+            return 1;
+    return 0;
+}
+
+/*
+ * Without any unit every unit code of every row is "not in units.csv": say
+ * the cause once, and do not read files that could only repeat it.
+ * Returns 1 when that is the case.
+ */
+static int units_missing(sqlite3 *db, struct jobs *j, const kp_import_hooks *h)
+{
+    int needed = 0;
+    for (size_t i = 0; i < j->n; i++) {
+        if (j->items[i].table == &kp_units_table)
+            return 0;
+        needed |= has_unit_column(j->items[i].table);
+    }
+    sqlite3_stmt *st;
+    int empty = 0;
+    if (needed && sqlite3_prepare_v2(db, "SELECT NOT EXISTS (SELECT 1 FROM units)", -1, &st,
+                                     NULL) == SQLITE_OK) {
+        empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    if (empty)
+        report(h, "数据库里还没有任何单位：请先导入 units.csv（单位表），或把它和这些文件一起导入；"
+                  "在此之前，每一行的单位代码都无从核对");
+    return empty;
 }
 
 struct settle_ctx {
@@ -217,7 +382,7 @@ static int begin_run(sqlite3 *db, kp_store *s, struct jobs *j, long *id, kp_err 
         kp_buf_printf(&files, "%s%s", i ? "\n" : "", j->items[i].path);
     sqlite3_stmt *st;
     int rc = -1;
-    if (!files.data) {
+    if (kp_buf_failed(&files)) {
         kp_fail(e, "out of memory");
     } else if (sqlite3_prepare_v2(db, "INSERT INTO kp_imports(started, files)"
                                       " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1)",
@@ -267,10 +432,15 @@ int kp_import(kp_store *s, const kp_registry *reg, const char *const *paths, siz
         kp_fail(e, "no files to import");
         goto out;
     }
-    if (collect(&j, paths, npaths, h->follow, e))
+    if (collect(&j, paths, npaths, reg, h, e))
         goto out;
     totals->files = (long)j.n;
     totals->problems = resolve_tables(&j, reg, h);
+    if (totals->problems == 0 && units_missing(db, &j, h)) {
+        totals->problems = 1;
+        kp_fail(e, "1 problem found; nothing was imported");
+        goto out;
+    }
     if (!(stats = calloc(j.n, sizeof *stats))) {
         kp_fail(e, "out of memory");
         goto out;
@@ -290,7 +460,8 @@ int kp_import(kp_store *s, const kp_registry *reg, const char *const *paths, siz
         stats[i].path = j.items[i].path;
         stats[i].table = j.items[i].table->id;
         kp_err ferr;
-        if (kp_load_file(db, j.items[i].table, j.items[i].path, totals->import_id, h, &stats[i],
+        if (kp_load_file(db, j.items[i].table, j.items[i].path, j.items[i].sheet, totals->import_id,
+                         h, &stats[i],
                          &totals->problems, &ferr) &&
             sqlite3_get_autocommit(db)) {
             kp_fail(e, "%s", ferr.msg); /* the store itself gave up */

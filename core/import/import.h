@@ -1,5 +1,5 @@
 /*
- * import.h — loading the CSV files county staff send into the store.
+ * import.h — loading the files county staff send (CSV, xlsx, xls) into the store.
  *
  * One call imports a set of files as one all-or-nothing run: every row of
  * every file is validated against the table the file names (a plugin's
@@ -32,6 +32,8 @@ typedef struct kp_import_hooks {
     void (*file_done)(void *ud, const kp_import_file_stats *st);
     /* Progress through a file: bytes read of `total` (0 if unknown), rows so far. */
     void (*progress)(void *ud, const char *path, uint64_t done, uint64_t total, long rows);
+    /* Something skipped on purpose (a title row, a 合计 row, an unnamed empty column). */
+    void (*note)(void *ud, const char *msg);
     /* Import files of a folder that are links to files outside it. */
     int follow;
 } kp_import_hooks;

@@ -1,5 +1,5 @@
 /*
- * loader.c — one CSV file into one table.
+ * loader.c — one file (CSV or a worksheet, through the row stream) into one table.
  *
  * The header decides which table columns the file carries (by English id or
  * Chinese title, in any order).  Each record is parsed field by field against
@@ -16,8 +16,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "csv/csv.h"
 #include "csv/values.h"
+#include "sheet/rows.h"
 #include "store/units.h"
 #include "util/buf.h"
 
@@ -43,8 +43,9 @@ struct loader {
     const kp_import_hooks *hooks;
     kp_import_file_stats *st;
     long problems;          /* in this file */
+    long shown, hidden;     /* of them: listed one by one, and past the cap */
     long *run_problems;     /* in the whole run */
-    kp_csv *csv;
+    kp_rows *rows;
     size_t ncsv;            /* fields in the header */
     int map[MAX_COLS];      /* csv field -> table column */
     char *header[MAX_COLS]; /* header text as written, for messages */
@@ -53,7 +54,16 @@ struct loader {
     sqlite3_stmt *find, *insert, *update, *touch, *unit;
     char last_unit[64];
     int last_level;
+    struct repeat {
+        const char *fmt;
+        int field;
+        long count;
+        char first[600];
+    } repeats[16];
 };
+
+/* After this many problems of one kind in a file, the rest are only counted. */
+#define REPEATS_SHOWN 5
 
 static const char *const level_spellings[] = {"市", "县", "乡", "村", NULL};
 
@@ -72,22 +82,82 @@ const struct kp_table kp_units_table = {
 static void problem(struct loader *L, long line, int field, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Count a problem of kind `fmt` in header field `field`; 0 when it is to be shown, 1 when it only counts. */
+static int repeated(struct loader *L, const char *fmt, int field, const char *place)
+{
+    for (size_t i = 0; i < sizeof L->repeats / sizeof L->repeats[0]; i++) {
+        struct repeat *r = &L->repeats[i];
+        if (!r->fmt) {
+            r->fmt = fmt;
+            r->field = field;
+            snprintf(r->first, sizeof r->first, "%s", place);
+        }
+        if (r->fmt == fmt && r->field == field)
+            return ++r->count > REPEATS_SHOWN;
+    }
+    return 0;
+}
+
 static void problem(struct loader *L, long line, int field, const char *fmt, ...)
 {
+    (void)line; /* the row stream knows where the current row is */
     L->problems++;
     (*L->run_problems)++;
-    if (L->problems > KP_IMPORT_MAX_PROBLEMS_PER_FILE || !L->hooks->problem)
+    char place[700], msg[1024], full[1800];
+    kp_rows_place(L->rows, field, place, sizeof place);
+    if (repeated(L, fmt, field, place) || !L->hooks->problem)
         return;
-    char msg[1024], full[1400];
+    if (L->shown >= KP_IMPORT_MAX_PROBLEMS_PER_FILE) {
+        L->hidden++;
+        return;
+    }
+    L->shown++;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     if (field >= 0)
-        snprintf(full, sizeof full, "%s:%ld: %s: %s", L->path, line, L->header[field], msg);
+        snprintf(full, sizeof full, "%s: %s: %s", place, L->header[field], msg);
     else
-        snprintf(full, sizeof full, "%s:%ld: %s", L->path, line, msg);
+        snprintf(full, sizeof full, "%s: %s", place, msg);
     L->hooks->problem(L->hooks->ud, full);
+}
+
+/* One line per kind of problem that was not shown in full, with its count. */
+static void summarise_repeats(struct loader *L)
+{
+    for (size_t i = 0; i < sizeof L->repeats / sizeof L->repeats[0] && L->repeats[i].fmt; i++) {
+        const struct repeat *r = &L->repeats[i];
+        if (r->count <= REPEATS_SHOWN || !L->hooks->problem)
+            continue;
+        char msg[1400];
+        snprintf(msg, sizeof msg, "%s: 同一类问题共 %ld 处，上面只列出了前 %d 处（第一处在 %s）",
+                 L->path, r->count, REPEATS_SHOWN, r->first);
+        L->hooks->problem(L->hooks->ud, msg);
+    }
+}
+
+/* A problem the row stream found, already with its place. */
+static void stream_problem(void *ud, const char *msg)
+{
+    struct loader *L = ud;
+    L->problems++;
+    (*L->run_problems)++;
+    if (!L->hooks->problem)
+        return;
+    if (L->shown >= KP_IMPORT_MAX_PROBLEMS_PER_FILE) {
+        L->hidden++;
+        return;
+    }
+    L->shown++;
+    L->hooks->problem(L->hooks->ud, msg);
+}
+
+static void stream_note(void *ud, const char *msg)
+{
+    struct loader *L = ud;
+    if (L->hooks->note)
+        L->hooks->note(L->hooks->ud, msg);
 }
 
 /* Edit distance, for "did you mean" on header names; small strings only. */
@@ -124,21 +194,21 @@ static void describe_columns(const struct kp_table *t, kp_buf *b)
 
 static int read_header(struct loader *L, kp_err *e)
 {
-    int rc = kp_csv_next(L->csv, e);
+    int rc = kp_rows_next(L->rows, e);
     if (rc < 0)
         return -1;
     if (rc == 0)
         return kp_fail(e, "%s:1: the file is empty; the first line must be the header", L->path);
-    L->ncsv = kp_csv_nfields(L->csv);
+    L->ncsv = kp_rows_nfields(L->rows);
     if (L->ncsv > MAX_COLS)
         return kp_fail(e, "%s:1: the header has %zu columns; table %s has only %zu", L->path,
                        L->ncsv, L->t->id, L->t->ncolumns);
     for (size_t c = 0; c < L->t->ncolumns; c++)
         L->present[c] = -1;
-    long line = kp_csv_line(L->csv);
+    long line = kp_rows_line(L->rows);
     for (size_t i = 0; i < L->ncsv; i++) {
         size_t len;
-        const char *name = kp_csv_field(L->csv, i, &len);
+        const char *name = kp_rows_field(L->rows, i, &len);
         kp_trim(&name, &len);
         L->header[i] = strndup(name, len);
         if (!L->header[i])
@@ -489,18 +559,18 @@ static int load_rows(struct loader *L, kp_err *e)
 {
     kp_err rerr;
     int rc;
-    while ((rc = kp_csv_next(L->csv, &rerr)) == 1) {
-        long line = kp_csv_line(L->csv);
-        size_t n = kp_csv_nfields(L->csv);
+    while ((rc = kp_rows_next(L->rows, &rerr)) == 1) {
+        long line = kp_rows_line(L->rows);
+        size_t n = kp_rows_nfields(L->rows);
         L->st->rows++;
         if (L->hooks->progress && L->st->rows % PROGRESS_EVERY == 0)
-            L->hooks->progress(L->hooks->ud, L->path, kp_csv_offset(L->csv), kp_csv_size(L->csv),
+            L->hooks->progress(L->hooks->ud, L->path, kp_rows_offset(L->rows), kp_rows_size(L->rows),
                                L->st->rows);
         /* Excel writes ",,,," for rows that were formatted but left empty. */
         int empty = 1;
         for (size_t i = 0; i < n && empty; i++) {
             size_t len;
-            const char *f = kp_csv_field(L->csv, i, &len);
+            const char *f = kp_rows_field(L->rows, i, &len);
             kp_trim(&f, &len);
             empty = len == 0;
         }
@@ -526,7 +596,7 @@ static int load_rows(struct loader *L, kp_err *e)
             if (L->map[i] < 0)
                 continue;
             size_t len;
-            const char *raw = kp_csv_field(L->csv, i, &len);
+            const char *raw = kp_rows_field(L->rows, i, &len);
             int r = parse_field(L, line, (int)i, (size_t)L->map[i], raw, len, e);
             if (r < 0)
                 return -1;
@@ -545,7 +615,8 @@ static int load_rows(struct loader *L, kp_err *e)
     return 0;
 }
 
-int kp_load_file(sqlite3 *db, const struct kp_table *t, const char *path, long import_id,
+int kp_load_file(sqlite3 *db, const struct kp_table *t, const char *path, const char *sheet,
+                 long import_id,
                  const kp_import_hooks *hooks, kp_import_file_stats *st, long *problems,
                  kp_err *e)
 {
@@ -556,7 +627,8 @@ int kp_load_file(sqlite3 *db, const struct kp_table *t, const char *path, long i
         kp_fail(e, "table %s has too many columns", t->id);
         goto out;
     }
-    if (kp_csv_open_file(&L.csv, path, e))
+    kp_rows_hooks rh = {.ud = &L, .problem = stream_problem, .note = stream_note};
+    if (kp_rows_open(&L.rows, path, sheet, t, &rh, e))
         goto out;
     if (read_header(&L, e))
         goto out;
@@ -564,15 +636,15 @@ int kp_load_file(sqlite3 *db, const struct kp_table *t, const char *path, long i
         goto out;
     if (L.problems == 0 && load_rows(&L, e))
         goto out;
-    if (L.problems > KP_IMPORT_MAX_PROBLEMS_PER_FILE && hooks->problem) {
+    if (L.hidden && hooks->problem) {
         char msg[1200];
-        snprintf(msg, sizeof msg, "%s: %ld more problems not shown", path,
-                 L.problems - KP_IMPORT_MAX_PROBLEMS_PER_FILE);
+        snprintf(msg, sizeof msg, "%s: %ld more problems not shown", path, L.hidden);
         hooks->problem(hooks->ud, msg);
     }
-    st->encoding = kp_csv_encoding(L.csv);
-    if (hooks->progress && L.csv)
-        hooks->progress(hooks->ud, path, kp_csv_offset(L.csv), kp_csv_size(L.csv), st->rows);
+    summarise_repeats(&L);
+    st->encoding = kp_rows_encoding(L.rows);
+    if (hooks->progress && L.rows)
+        hooks->progress(hooks->ud, path, kp_rows_offset(L.rows), kp_rows_size(L.rows), st->rows);
     rc = 0;
 out:
     if (rc < 0) {
@@ -587,6 +659,6 @@ out:
     sqlite3_finalize(L.unit);
     for (size_t i = 0; i < L.ncsv && i < MAX_COLS; i++)
         free(L.header[i]);
-    kp_csv_close(L.csv);
+    kp_rows_close(L.rows);
     return rc;
 }

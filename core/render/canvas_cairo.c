@@ -22,7 +22,7 @@
 #include <cairo-svg.h>
 #include <unistr.h>
 
-#include "render/atomic_file.h"
+#include "util/atomic_file.h"
 
 /* Glyph runs this short are placed from the stack. */
 #define STACK_GLYPHS 128
@@ -449,7 +449,7 @@ static int encode_svg(struct cairo_canvas *cc, kp_buf *out, kp_err *e)
         if (st != CAIRO_STATUS_SUCCESS)
             return kp_fail(e, "cannot finish the SVG: %s", cairo_status_to_string(st));
     }
-    const char *doc = cc->svg.data ? cc->svg.data : "";
+    const char *doc = cc->svg.data;
     const char *close = NULL;
     for (const char *p = strstr(doc, "</svg>"); p; p = strstr(p + 1, "</svg>"))
         close = p;
@@ -493,7 +493,7 @@ int kp_canvas_cairo_save(kp_canvas *cv, const char *path, kp_err *e)
         kp_buf_free(&data);
         return kp_err_wrap(e, "%s", path);
     }
-    int rc = kp_write_file_atomic(path, data.data ? data.data : "", data.len, e);
+    int rc = kp_write_file_atomic(path, data.data, data.len, e);
     kp_buf_free(&data);
     return rc;
 }

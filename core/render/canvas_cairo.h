@@ -18,7 +18,7 @@
 #ifndef KP_RENDER_CANVAS_CAIRO_H
 #define KP_RENDER_CANVAS_CAIRO_H
 
-#include "render/canvas.h"
+#include "chart/canvas.h"
 #include "render/font.h"
 #include "util/buf.h"
 #include "util/err.h"

@@ -8,7 +8,7 @@
 #ifndef KP_RENDER_CANVAS_RECORD_H
 #define KP_RENDER_CANVAS_RECORD_H
 
-#include "render/canvas.h"
+#include "chart/canvas.h"
 #include "render/codeset.h"
 #include "render/font.h"
 #include "util/buf.h"

@@ -17,8 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "render/canvas.h"
-#include "render/chart.h"
+#include "chart/canvas.h"
+#include "chart/chart.h"
 #include "util/buf.h"
 #include "util/err.h"
 

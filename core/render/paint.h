@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "render/canvas.h"
+#include "chart/canvas.h"
 #include "render/layout.h"
 #include "util/err.h"
 

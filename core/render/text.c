@@ -105,7 +105,7 @@ int kp_text_prepare(kp_font *f, const char *utf8, kp_buf *out, kp_codeset *missi
      * worst case (every character replaced by 3 bytes) keeps it in place. */
     if (cleaned > SIZE_MAX / 4 || kp_buf_reserve(out, 3 * cleaned) < 0)
         return kp_fail(e, "out of memory preparing text (%zu bytes)", cleaned);
-    if (kp_text_fit(f, out->data ? out->data : "", cleaned, out, missing, e) < 0)
+    if (kp_text_fit(f, out->data, cleaned, out, missing, e) < 0)
         return -1;
     memmove(out->data, out->data + cleaned, out->len - cleaned);
     out->len -= cleaned;

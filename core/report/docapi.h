@@ -17,16 +17,17 @@
  *   doc:chart{kind=, name=, title=, categories={...},
  *             series={{name=, values={...}}, ...}, unit=, axes={"区县", "得分"},
  *             range={0, 100}, references={{value=, label=}}, decimals=, height=}
- *   doc:image(path [, width])   (a PNG beside the layout file)
+ *   doc:image(path [, width])   (a PNG file inside the layout's folder)
  *
  * A missing chart value is written `false`.  Every wrong argument raises a
  * Lua error naming the method and what was expected, so the user sees it at
- * the layout's file:line.
+ * the layout's file:line.  Arguments are read raw: metatables on the tables
+ * given to these methods are not consulted (docs/security.md says why).
  */
 #ifndef KP_REPORT_DOCAPI_H
 #define KP_REPORT_DOCAPI_H
 
-#include "render/chart.h"
+#include "chart/chart.h"
 #include "render/doc.h"
 #include "script/sandbox.h"
 

@@ -20,13 +20,14 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "render/atomic_file.h"
+#include "util/atomic_file.h"
 #include "render/canvas_cairo.h"
 #include "render/layout.h"
 #include "render/paint.h"
-#include "render/pdf.h"
+#include "pdf/pdf.h"
 #include "report/docapi.h"
 #include "report/run.h"
+#include "script/balance.h"
 #include "script/sandbox.h"
 #include "util/outfile.h"
 
@@ -213,12 +214,17 @@ static int read_subject(kp_report *r, int idx, size_t i, kp_report_subject *s, k
                        r->cfg.layout_path, i + 1);
     const char *f[3] = {"code", "name", "file"};
     char *v[3] = {NULL, NULL, NULL};
+    KP_LUA_BALANCED(L);
     for (int k = 0; k < 3; k++) {
-        int t = lua_getfield(L, idx, f[k]);
+        /* Raw: this runs outside any time or memory limit, where an __index
+         * must not run. */
+        lua_pushstring(L, f[k]);
+        int t = lua_rawget(L, idx);
         if (t == LUA_TSTRING || t == LUA_TNUMBER)
             v[k] = strdup(lua_tostring(L, -1));
         lua_pop(L, 1);
     }
+    KP_LUA_BALANCE_IS(L, 0);
     s->code = v[0], s->name = v[1];
     if (!s->code || !s->name) {
         free(v[2]);

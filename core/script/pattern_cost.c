@@ -7,7 +7,8 @@
  * estimate is an upper bound on the steps of the backtracking: every start
  * position, times the subject length for each repeated item ('*', '+', '-',
  * %b, back-references), times two for each optional item, times the number of
- * items.  It is pessimistic by design; real patterns on names and codes stay
+ * items, where a [set] counts as many items as it has characters.  It is
+ * pessimistic by design; real patterns on names and codes stay
  * far below the limit.
  */
 #include "script/sandbox_impl.h"
@@ -60,9 +61,9 @@ double kp_pattern_cost(const char *p, size_t plen, size_t subject_len, int ancho
             }
             if (d == 'f') { /* %f[set]: one look at the border */
                 p += 2;
-                if (p < end)
-                    p = class_end(p, end);
-                items++;
+                const char *q = p < end ? class_end(p, end) : end;
+                items += q > p ? (double)(q - p) : 1.0;
+                p = q;
                 continue;
             }
             if (d >= '0' && d <= '9') { /* a back-reference compares a capture */
@@ -72,8 +73,11 @@ double kp_pattern_cost(const char *p, size_t plen, size_t subject_len, int ancho
                 continue;
             }
         }
-        p = class_end(p, end);
-        items++;
+        /* A [set] is tried character by character against each subject
+         * byte, so a long set costs its length on every comparison. */
+        const char *q = class_end(p, end);
+        items += *p == '[' ? (double)(q - p) : 1.0;
+        p = q;
         if (p < end && (*p == '*' || *p == '+' || *p == '-')) {
             per_start *= n1;
             p++;

@@ -1,19 +1,79 @@
 /*
  * query.c — kaoping.query(sql, ...): read-only SQL for scripts.
  *
- * The connection comes from kp_store_open_reader (read-only, with an
- * authorizer that refuses writing, ATTACH, pragmas and extensions); on top of
+ * The connection comes from kp_store_open_reader (read-only); on top of
  * that only a single statement that SQLite calls read-only may run.  A
  * progress handler ends a long query once the script's time is up, since
  * SQLite, being C, is out of reach of the Lua hook.
+ *
+ * The progress handler only runs between SQLite's steps, and one function
+ * call is one step: instr() on two long strings or hex(zeroblob(8e6)) ran
+ * for minutes inside a single step.  So this connection gets its own guard:
+ * low limits on string and SQL length, and an allow-list of functions whose
+ * cost grows at most with the length of what they are given.
  */
 #include "script/sandbox_impl.h"
 
 #include <string.h>
 
+#include "script/balance.h"
 #include "store/store.h"
 
 #define STMT_META "kaoping.statement"
+
+/* Longest string or blob a query may make or return: names, codes and
+ * sentences are far shorter. */
+#define QUERY_MAX_LENGTH 1000000
+#define QUERY_MAX_SQL 100000
+#define QUERY_MAX_LIKE_PATTERN 100
+
+/* Functions that cost at most a constant times their input.  Not here, on
+ * purpose: instr, replace, trim (quadratic), printf/format (huge widths),
+ * char, zeroblob, randomblob, hex (sizes chosen by the caller), json and
+ * fts functions, load_extension. */
+static const char *const allowed_functions[] = {
+    "abs", "avg", "coalesce", "count", "date", "datetime", "dense_rank", "first_value",
+    "glob", "group_concat", "ifnull", "iif", "julianday", "lag", "last_value", "lead",
+    "length", "like", "lower", "max", "min", "nth_value", "ntile", "nullif", "percent_rank",
+    "cume_dist", "rank", "round", "row_number", "strftime", "substr", "substring", "sum",
+    "time", "total", "typeof", "unixepoch", "upper",
+};
+
+static int function_allowed(const char *name)
+{
+    for (size_t i = 0; i < sizeof allowed_functions / sizeof allowed_functions[0]; i++)
+        if (!sqlite3_stricmp(name, allowed_functions[i]))
+            return 1;
+    return 0;
+}
+
+/* Reading, and calling the allowed functions; nothing else.  (Stricter than
+ * the store's reader guard, which other readers share.) */
+static int script_authorizer(void *ud, int action, const char *a, const char *fn,
+                             const char *db, const char *trigger)
+{
+    (void)ud, (void)a, (void)db, (void)trigger;
+    if (action == SQLITE_FUNCTION)
+        return fn && function_allowed(fn) ? SQLITE_OK : SQLITE_DENY;
+    int reads = action == SQLITE_SELECT || action == SQLITE_READ || action == SQLITE_RECURSIVE;
+    return reads ? SQLITE_OK : SQLITE_DENY;
+}
+
+static int guard_connection(sqlite3 *db, const char *path, kp_err *e)
+{
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, QUERY_MAX_LENGTH);
+    sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, QUERY_MAX_SQL);
+    sqlite3_limit(db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, QUERY_MAX_LIKE_PATTERN);
+    sqlite3_limit(db, SQLITE_LIMIT_EXPR_DEPTH, 100);
+    sqlite3_limit(db, SQLITE_LIMIT_COMPOUND_SELECT, 50);
+    sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, 100);
+    sqlite3_limit(db, SQLITE_LIMIT_FUNCTION_ARG, 8);
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_limit(db, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
+    if (sqlite3_set_authorizer(db, script_authorizer, NULL) != SQLITE_OK)
+        return kp_fail(e, "%s: cannot guard the scripts' connection", path);
+    return 0;
+}
 
 static int progress(void *ud)
 {
@@ -45,7 +105,10 @@ static int query_error(lua_State *L, sqlite3 *db, int rc)
 {
     const char *hint = "";
     if (rc == SQLITE_AUTH || (rc & 0xff) == SQLITE_READONLY)
-        hint = " (scripts may only read the database: a single SELECT)";
+        hint = " (scripts may only read the database: a single SELECT, with the functions "
+               "listed in docs/security.md)";
+    else if (rc == SQLITE_TOOBIG)
+        hint = " (scripts' queries are limited to strings of 1,000,000 bytes)";
     else if (rc == SQLITE_INTERRUPT)
         hint = " (stopped: the script's time is up)";
     return luaL_error(L, "kaoping.query: %s%s", sqlite3_errmsg(db), hint);
@@ -57,6 +120,7 @@ int kp_query_lua(lua_State *L)
     size_t len;
     const char *sql = luaL_checklstring(L, 1, &len);
     int nvalues = lua_gettop(L) - 1;
+    KP_LUA_BALANCED(L);
     if (!sb->db)
         return luaL_error(L, "kaoping.query: no database is open");
 
@@ -141,6 +205,7 @@ int kp_query_lua(lua_State *L)
     sqlite3_finalize(*box);
     *box = NULL;
     lua_remove(L, boxi);
+    KP_LUA_BALANCE_IS(L, 1);
     return 1;
 }
 
@@ -164,6 +229,11 @@ int kp_sandbox_open_db(kp_sandbox *sb, const char *path, kp_err *e)
     }
     if (kp_store_open_reader(&sb->db, path, e) < 0)
         return -1;
+    if (guard_connection(sb->db, path, e) < 0) {
+        sqlite3_close_v2(sb->db);
+        sb->db = NULL;
+        return -1;
+    }
     sqlite3_progress_handler(sb->db, 1000, progress, sb);
     if (kp_sandbox_protect(sb, install_statement_meta, NULL, e) < 0)
         return -1;

@@ -6,6 +6,7 @@
  *   load            text chunks only, a fresh environment unless one is given
  *   print           goes to the host (kp_sandbox_set_print)
  *   setmetatable    refuses __gc: a finalizer could run outside any time limit
+ *   rawset          refuses the read-only library proxies (string, kaoping...)
  *   collectgarbage  "count" only
  *   pcall           a memory error is not caught but stops the script
  *   xpcall          likewise, and runs the handler after unwinding (see safe_xpcall)
@@ -75,7 +76,7 @@ static int safe_pcall(lua_State *L)
 {
     luaL_checkany(L, 1);
     int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
-    if (status == LUA_ERRMEM) {
+    if (status == LUA_ERRMEM && kp_sandbox_memory_failed(kp_sandbox_of(L))) {
         kp_sandbox_trip(kp_sandbox_of(L), KP_STOP_MEMORY);
         return lua_error(L);
     }
@@ -104,7 +105,7 @@ static int safe_xpcall(lua_State *L)
         lua_insert(L, n + 1);
         return lua_gettop(L) - n;
     }
-    if (status == LUA_ERRMEM) {
+    if (status == LUA_ERRMEM && kp_sandbox_memory_failed(kp_sandbox_of(L))) {
         kp_sandbox_trip(kp_sandbox_of(L), KP_STOP_MEMORY);
         return lua_error(L);
     }
@@ -133,14 +134,9 @@ static int safe_load(lua_State *L)
         kp_sandbox_push_env(L);
         lua_replace(L, 4);
     }
-    int nres = call_original(L);
-    /* load reports errors as values; a memory error must still stop. */
-    if (nres == 2 && lua_isnil(L, -2) && lua_type(L, -1) == LUA_TSTRING &&
-        !strcmp(lua_tostring(L, -1), "not enough memory")) {
-        kp_sandbox_trip(kp_sandbox_of(L), KP_STOP_MEMORY);
-        return lua_error(L);
-    }
-    return nres;
+    /* load reports errors as values; a real memory error has already
+     * stopped the script in the allocator, whatever the message says. */
+    return call_original(L);
 }
 
 static int safe_print(lua_State *L)
@@ -170,6 +166,14 @@ static int safe_setmetatable(lua_State *L)
             return luaL_error(L, "setmetatable: __gc (finalizers) is not allowed in scripts");
         lua_pop(L, 1);
     }
+    return call_original(L);
+}
+
+static int safe_rawset(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (kp_sandbox_push_readonly_name(L, 1))
+        return luaL_error(L, "%s is read-only", lua_tostring(L, -1));
     return call_original(L);
 }
 
@@ -332,6 +336,7 @@ int kp_safelib_install(lua_State *L)
     drop(L, g, "warn");
     wrap(L, g, "load", safe_load);
     wrap(L, g, "setmetatable", safe_setmetatable);
+    wrap(L, g, "rawset", safe_rawset);
     lua_pushcfunction(L, safe_print);
     lua_setfield(L, g, "print");
     lua_pushcfunction(L, safe_collectgarbage);

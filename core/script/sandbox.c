@@ -15,11 +15,32 @@
 
 const char kp_sandbox_key_base = 0;
 const char kp_sandbox_key_kaoping = 0;
+const char kp_sandbox_key_readonly = 0;
 
 /* Lines of traceback kept under an error message. */
 #define TRACEBACK_LINES 6
 
 /* ---- Memory ---------------------------------------------------------------- */
+
+/*
+ * A refusal is not yet the end: Lua collects garbage and asks again with the
+ * same request.  A second refusal of the same request is the memory error
+ * itself, and it stops the script here, where the script cannot interfere:
+ * the error Lua raises next can be replaced by one from a __close handler or
+ * swallowed by pcall, but the stop hook raises again at the next
+ * instruction.
+ */
+static void *refuse(kp_sandbox *sb, void *ptr, size_t osize, size_t nsize)
+{
+    if (sb->refused.set && sb->refused.ptr == ptr && sb->refused.osize == osize &&
+        sb->refused.nsize == nsize)
+        kp_sandbox_trip(sb, KP_STOP_MEMORY);
+    sb->refused.ptr = ptr;
+    sb->refused.osize = osize;
+    sb->refused.nsize = nsize;
+    sb->refused.set = 1;
+    return NULL;
+}
 
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -30,14 +51,13 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         sb->used -= old;
         return NULL;
     }
-    /* A refusal is not yet the end: Lua collects garbage and asks again.  Only
-     * when that fails too does a memory error rise, and the safe pcall turns
-     * it into a stop (see safelib.c). */
     if (nsize > old && sb->enforce && sb->used - old + nsize > sb->limits.memory)
-        return NULL;
+        return refuse(sb, ptr, osize, nsize);
     void *p = realloc(ptr, nsize);
     if (!p)
         return NULL;
+    if (nsize > old)
+        sb->refused.set = 0; /* memory was found after all */
     sb->used = sb->used - old + nsize;
     return p;
 }
@@ -158,6 +178,11 @@ static void stop_hook(lua_State *L, lua_Debug *ar)
     lua_error(L);
 }
 
+int kp_sandbox_memory_failed(kp_sandbox *sb)
+{
+    return atomic_load(&sb->stop) == KP_STOP_MEMORY || sb->refused.set;
+}
+
 void kp_sandbox_trip(kp_sandbox *sb, enum kp_stop why)
 {
     int none = KP_STOP_NONE;
@@ -171,9 +196,17 @@ static int fail_from_stack(kp_sandbox *sb, int status, const char *script, kp_er
 {
     lua_State *L = sb->L;
     const char *msg = lua_tostring(L, -1);
-    if (status == LUA_ERRMEM || (msg && !strcmp(msg, "not enough memory"))) {
+    /* error("not enough memory", 0) raises LUA_ERRMEM too (lua_error turns
+     * that exact message into a memory error); only the allocator can say
+     * that the cap was really reached. */
+    if (status == LUA_ERRMEM && kp_sandbox_memory_failed(sb)) {
         /* No handler runs for memory errors, so there is no line to give. */
         atomic_store(&sb->stop, KP_STOP_MEMORY);
+    } else if (status == LUA_ERRMEM) {
+        kp_fail(e, "%s: %s (raised by the script itself)", script,
+                msg ? msg : "?");
+        lua_pop(L, 1);
+        return -1;
     }
     char stopbuf[200];
     const char *stop = stop_message(sb, stopbuf, sizeof stopbuf);
@@ -197,6 +230,7 @@ static int begin_call(kp_sandbox *sb, unsigned time_ms, kp_err *e)
         return 0; /* a nested call lives within the outer call's limits */
     sb->time_ms = time_ms ? time_ms : sb->limits.time_ms;
     atomic_store(&sb->stop, KP_STOP_NONE);
+    sb->refused.set = 0;
     if (kp_watchdog_arm(sb, sb->time_ms) < 0) {
         sb->depth--;
         return kp_fail(e, "cannot start the script time limit");
@@ -520,6 +554,11 @@ static int readonly_newindex(lua_State *L)
     return luaL_error(L, "%s is read-only", lua_tostring(L, lua_upvalueindex(1)));
 }
 
+/*
+ * The proxy is an empty table, so rawset could still write into it (and
+ * every later script would read what it wrote); safelib's rawset refuses the
+ * proxies listed in the registry set.
+ */
 static void make_readonly(lua_State *L, const char *what)
 {
     lua_newtable(L);                     /* real proxy */
@@ -533,6 +572,32 @@ static void make_readonly(lua_State *L, const char *what)
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);             /* real proxy */
     lua_remove(L, -2);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kp_sandbox_key_readonly) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &kp_sandbox_key_readonly);
+    }
+    lua_pushvalue(L, -2);
+    lua_pushstring(L, what);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+int kp_sandbox_push_readonly_name(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kp_sandbox_key_readonly) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    lua_pushvalue(L, idx);
+    if (lua_rawget(L, -2) != LUA_TSTRING) {
+        lua_pop(L, 2);
+        return 0;
+    }
+    lua_remove(L, -2);
+    return 1;
 }
 
 /* ---- Creation ------------------------------------------------------------ */

@@ -19,6 +19,7 @@ enum kp_stop { KP_STOP_NONE, KP_STOP_TIME, KP_STOP_MEMORY };
 /* Registry keys (addresses of these are unique light userdata keys). */
 extern const char kp_sandbox_key_base;    /* the table every environment inherits   */
 extern const char kp_sandbox_key_kaoping; /* the real (writable) kaoping table      */
+extern const char kp_sandbox_key_readonly; /* set of the read-only proxies           */
 
 struct kp_watchdog {
     pthread_t thread;
@@ -39,6 +40,12 @@ struct kp_sandbox {
      * between calls never fail on it. */
     size_t used;
     int enforce;
+    /* The last request the allocator refused (see sandbox_alloc). */
+    struct {
+        void *ptr;
+        size_t osize, nsize;
+        int set;
+    } refused;
 
     /* Set by the watchdog thread or the allocator; read by the stop hook,
      * by SQLite's progress handler and by long C loops. */
@@ -58,6 +65,10 @@ struct kp_sandbox {
  * base); used by load() too. */
 int kp_sandbox_push_env(lua_State *L);
 
+/* sandbox.c: the name of the read-only proxy at `idx` (string, kaoping, ...)
+ * pushed, or nothing pushed and 0 when it is not one. */
+int kp_sandbox_push_readonly_name(lua_State *L, int idx);
+
 /* safelib.c: replace the unsafe parts of the opened standard libraries. */
 int kp_safelib_install(lua_State *L);
 
@@ -65,6 +76,11 @@ int kp_safelib_install(lua_State *L);
  * take on a subject of `subject_len` bytes; a bound on what C code cannot
  * interrupt. */
 double kp_pattern_cost(const char *pattern, size_t plen, size_t subject_len, int anchored_ok);
+
+/* sandbox.c: did the allocator refuse memory (as opposed to a script
+ * raising the "not enough memory" message, which Lua also reports as
+ * LUA_ERRMEM)? */
+int kp_sandbox_memory_failed(kp_sandbox *sb);
 
 /* watchdog.c */
 int kp_watchdog_arm(kp_sandbox *sb, unsigned ms);

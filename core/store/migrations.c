@@ -141,6 +141,56 @@ const char *const kp_migrations[] = {
     "  name TEXT NOT NULL,\n"
     "  detail TEXT NOT NULL,\n"
     "  PRIMARY KEY (run_id, unit, area, item, seq)) WITHOUT ROWID;\n",
+
+    /* 3: the web workspace.  Accounts (a county account is bound to its
+     * county's unit code), sessions kept only as a hash of their token so that
+     * a copy of the database opens no one's session, the audit log, each
+     * year's deadline for county uploads, and which account sent which import. */
+    "CREATE TABLE kp_users(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  name TEXT NOT NULL UNIQUE,\n"
+    "  role TEXT NOT NULL CHECK (role IN ('admin', 'staff', 'assessor', 'county')),\n"
+    "  unit TEXT,\n"
+    "  pwhash TEXT NOT NULL,\n"
+    "  disabled INTEGER NOT NULL DEFAULT 0,\n"
+    "  created TEXT NOT NULL,\n"
+    "  CHECK ((role = 'county') = (unit IS NOT NULL)));\n"
+    "CREATE TABLE kp_sessions(\n"
+    "  token_hash TEXT PRIMARY KEY,\n"
+    "  user_id INTEGER NOT NULL REFERENCES kp_users(id) ON DELETE CASCADE,\n"
+    "  csrf TEXT NOT NULL,\n"
+    "  created INTEGER NOT NULL,\n"
+    "  last_seen INTEGER NOT NULL,\n"
+    "  addr TEXT NOT NULL) WITHOUT ROWID;\n"
+    "CREATE TABLE kp_audit(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  at TEXT NOT NULL,\n"
+    "  who TEXT NOT NULL,\n"
+    "  addr TEXT NOT NULL,\n"
+    "  action TEXT NOT NULL,\n"
+    "  detail TEXT NOT NULL);\n"
+    "CREATE TABLE kp_deadlines(\n"
+    "  year INTEGER PRIMARY KEY,\n"
+    "  due TEXT NOT NULL,\n"
+    "  reopened INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE TABLE kp_submissions(\n"
+    "  import_id INTEGER PRIMARY KEY REFERENCES kp_imports(id) ON DELETE CASCADE,\n"
+    "  unit TEXT NOT NULL,\n"
+    "  user_id INTEGER NOT NULL REFERENCES kp_users(id),\n"
+    "  on_behalf INTEGER NOT NULL,\n"
+    "  at TEXT NOT NULL);\n"
+    "CREATE INDEX kp_submissions_unit ON kp_submissions(unit, import_id);\n"
+    "CREATE TABLE kp_submission_files(\n"
+    "  import_id INTEGER NOT NULL REFERENCES kp_submissions(import_id) ON DELETE CASCADE,\n"
+    "  seq INTEGER NOT NULL,\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  file TEXT NOT NULL,\n"
+    "  rows INTEGER NOT NULL,\n"
+    "  added INTEGER NOT NULL,\n"
+    "  replaced INTEGER NOT NULL,\n"
+    "  unchanged INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (import_id, seq));\n"
+    "CREATE INDEX kp_submission_files_tbl ON kp_submission_files(tbl, import_id);\n",
 };
 
 const size_t kp_nmigrations = sizeof kp_migrations / sizeof kp_migrations[0];

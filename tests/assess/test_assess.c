@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "assess/assess.h"
-#include "assess/results.h"
+#include "output/results.h"
 #include "util/outfile.h"
 #include "check.h"
 
@@ -180,6 +180,11 @@ int main(int argc, char **argv)
     CHECK_INT_EQ(kp_results_unit(db, run, "A", KP_FORMAT_TABLE, f, &e), 0);
     CHECK_INT_EQ(kp_results_unit(db, run, "Z", KP_FORMAT_TABLE, f, &e), -1);
     CHECK_STR_CONTAINS(e.msg, "county 'Z' is not in assessment run");
+    CHECK_INT_EQ(kp_results_ranking(db, run, KP_FORMAT_JSON, f, &e), 0);
+    CHECK_INT_EQ(kp_results_unit(db, run, "A", KP_FORMAT_JSON, f, &e), 0);
+    CHECK_INT_EQ(kp_results_unit(db, run, "A", KP_FORMAT_CSV, f, &e), 0);
+    CHECK_INT_EQ(kp_results_ranking(db, run, 7, f, &e), -1);
+    CHECK_STR_CONTAINS(e.msg, "unknown output format 7");
     fclose(f);
     const char *o = slurp(out);
     CHECK_STR_CONTAINS(o, "1,B,乙县,,,,,15,,,,15,15,100,优秀,,0,1\n1,E,戊县,");
@@ -189,6 +194,13 @@ int main(int argc, char **argv)
     CHECK_STR_CONTAINS(o, "- 宣传贯彻党的二十大精神（publicity）：插件未加载，未评分");
     CHECK_STR_CONTAINS(o, "五、推进健康促进行动（15分）：得 14.33 分");
     CHECK_STR_CONTAINS(o, "          A2a 甲三村  本年度未开展大讲堂");
+    CHECK_STR_CONTAINS(o, "\n  ［加分］");
+    CHECK_STR_CONTAINS(o, "{\"rank\": 3, \"unit\": \"A\", \"name\": \"甲县\", \"areas\": {");
+    CHECK_STR_CONTAINS(o, "{\"run\": 1, \"unit\": \"A\", \"name\": \"甲县\", \"total\": 14.33");
+    CHECK_STR_CONTAINS(o, "{\"key\": \"A2a\", \"name\": \"甲三村\", \"detail\": \"本年度未开展大讲堂\"}");
+    CHECK_STR_CONTAINS(o, "\n]}\narea,item,kind,title,status,figure,previous,target,points,possible,"
+                          "explanation,reason\npublicity,township_coverage,indicator,开展宣讲活动的乡镇（街道）占比,"
+                          "skipped,,,100,,6,");
     unlink(out);
     strcat(out, ".xlsx");
     CHECK_INT_EQ(kp_results_xlsx(db, run, out, KP_OUT_REPLACE, &e), 0);

@@ -8,7 +8,7 @@
 
 #include <cairo.h>
 
-#include "render/chart.h"
+#include "chart/chart.h"
 
 extern const char *const sample_counties[10];
 extern const char *const sample_areas[8];

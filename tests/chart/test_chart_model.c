@@ -13,7 +13,7 @@
 
 #include "check.h"
 #include "render/canvas_cairo.h"
-#include "render/chart.h"
+#include "chart/chart.h"
 
 static kp_font *font;
 

@@ -17,7 +17,7 @@
 
 #include "check.h"
 #include "render/canvas_cairo.h"
-#include "render/chart.h"
+#include "chart/chart.h"
 #include "samples.h"
 
 static kp_font *font;
@@ -239,6 +239,42 @@ static void test_wide_bars_and_tall_heatmap(void)
     kp_chart_free(c);
 }
 
+/* Values a double holds but an axis cannot step through: refused when set,
+ * or drawn with a bounded number of ticks, never an endless tick loop. */
+static void test_extreme_ranges(void)
+{
+    kp_err e = {{0}};
+    static const enum kp_chart_kind kinds[] = {KP_CHART_HEATMAP, KP_CHART_RADAR, KP_CHART_BARS,
+                                               KP_CHART_LINE, KP_CHART_GAUGE};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        kp_chart *c;
+        CHECK_INT_EQ(kp_chart_new(&c, kinds[k], &e), 0);
+        kp_chart_set_title(c, "极端", &e);
+        kp_chart_add_series(c, "值", &e);
+        static const char *const cats[] = {"甲", "乙", "丙"};
+        for (size_t i = 0; i < 3; i++)
+            kp_chart_add_category(c, cats[i], &e);
+        CHECK_INT_EQ(kp_chart_set_value(c, 0, 1, 1.7e308, &e), -1);
+        CHECK_STR_CONTAINS(e.msg, "beyond");
+        CHECK_INT_EQ(kp_chart_set_range(c, 0, 1.7e308, &e), -1);
+        CHECK_INT_EQ(kp_chart_add_reference(c, -1e300, "线", &e), -1);
+        /* A span of 0.125 at 10^15: below the precision the step needs. */
+        CHECK_INT_EQ(kp_chart_set_value(c, 0, 0, 1e15, &e), 0);
+        CHECK_INT_EQ(kp_chart_set_value(c, 0, 1, 1e15 - 0.125, &e), 0);
+        CHECK_INT_EQ(kp_chart_set_value(c, 0, 2, 1e15 - 0.25, &e), 0);
+        double seconds;
+        char *svg = paint_svg(c, 480, 360, &seconds);
+        CHECK(svg != NULL);
+        CHECK(seconds < 5 * time_factor);
+        free(svg);
+        kp_chart_free(c);
+    }
+    CHECK_INT_EQ(kp_chart_check_size(KP_CHART_HEATMAP, 1000000, 64, &e), -1);
+    CHECK_STR_CONTAINS(e.msg, "a heatmap of 1000000 × 64 cells");
+    CHECK_INT_EQ(kp_chart_check_size(KP_CHART_BARS, 1000000, 1, &e), -1);
+    CHECK_INT_EQ(kp_chart_check_size(KP_CHART_HEATMAP, 2000, 50, &e), 0);
+}
+
 int main(void)
 {
     kp_err e = {{0}};
@@ -252,6 +288,7 @@ int main(void)
     test_hundred_counties();
     test_hundred_thousand_points();
     test_wide_bars_and_tall_heatmap();
+    test_extreme_ranges();
     cairo_debug_reset_static_data();
     kp_font_close(font);
     return check_status();

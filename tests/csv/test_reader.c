@@ -71,7 +71,7 @@ static void check_records(const char *data, const char *expected)
         CHECK_INT_EQ(r, 0);
         if (r != 0)
             fprintf(stderr, "  chunk %zu: %s\n", chunks[i], e.msg);
-        CHECK_STR_EQ(out.data ? out.data : "", expected);
+        CHECK_STR_EQ(out.data, expected);
     }
     kp_buf_free(&out);
 }

@@ -67,7 +67,7 @@ status_is 0 "$kaoping" demo --help
 check contains out.txt "usage: kaoping demo"
 
 # ---- template --------------------------------------------------------------
-status_is 0 "$kaoping" template --all forms
+status_is 0 "$kaoping" template --format csv --all forms
 check test -f forms/填表说明.txt
 for f in forms/*.csv; do
   check test "$(head -c 3 "$f" | od -An -tx1 | tr -d ' \n')" = efbbbf
@@ -85,30 +85,75 @@ status_is 0 "$kaoping" import --db forms.db forms
 check contains out.txt "0 rows"
 
 # One table, by id or by its Chinese title, into a new folder.
-status_is 0 "$kaoping" template health_lectures one
+status_is 0 "$kaoping" template --format csv health_lectures one
 check test "$(ls one | sort | tr '\n' ' ')" = "health_lectures.csv 填表说明.txt "
-status_is 0 "$kaoping" template 家庭健康指导员 two
+status_is 0 "$kaoping" template --format csv 家庭健康指导员 two
 check test -f two/health_instructors.csv
 # A template that exists may hold a county's figures: kept unless --force.
 echo "filled in" >>one/health_lectures.csv
-status_is 1 "$kaoping" template health_lectures one
+status_is 1 "$kaoping" template --format csv health_lectures one
 check contains one/health_lectures.csv "filled in"
-status_is 0 "$kaoping" template --force health_lectures one
+status_is 0 "$kaoping" template --format csv --force health_lectures one
 check test "$(wc -l <one/health_lectures.csv)" -eq 1
 # The guide is a file like the others: kept, and never a FIFO or device.
 echo "notes" >two/填表说明.txt
 rm two/health_instructors.csv
-status_is 1 "$kaoping" template 家庭健康指导员 two
+status_is 1 "$kaoping" template --format csv 家庭健康指导员 two
 check contains two/填表说明.txt "notes"
 check test ! -e two/health_instructors.csv
 rm -rf three && mkdir three && mkfifo three/health_lectures.csv
-status_is 1 timeout 10 "$kaoping" template --force health_lectures three
+status_is 1 timeout 10 "$kaoping" template --format csv --force health_lectures three
 check contains err.txt "is not a regular file"
 check test -p three/health_lectures.csv
+# The same for a form.
+rm -rf three && mkdir three && mkfifo three/health_lectures.xlsx
+status_is 1 timeout 10 "$kaoping" template --force health_lectures three
+check contains err.txt "is not a regular file"
+check test -p three/health_lectures.xlsx
 status_is 2 "$kaoping" template no_such_table
 check contains err.txt "health_lectures"
 status_is 2 "$kaoping" template
 status_is 2 "$kaoping" template --all a b
+status_is 2 "$kaoping" template --format ods --all a
+
+# ---- xlsx forms (the default) ------------------------------------------------
+status_is 0 "$kaoping" template --all xforms
+check test -s xforms/health_lectures.xlsx
+check test -s xforms/units.xlsx
+sheet() { unzip -p "$1" "xl/worksheets/sheet$2.xml"; }
+sheet xforms/health_lectures.xlsx 1 >lectures.xml
+check contains lectures.xml "<sheetProtection"
+check contains lectures.xml 'type="date"'
+check contains lectures.xml 'type="whole" operator="greaterThanOrEqual"'
+check contains lectures.xml 'promptTitle="参加人数"'
+check contains lectures.xml 'prompt="必填：单位代码'
+unzip -p xforms/health_lectures.xlsx xl/workbook.xml >book.xml
+check contains book.xml 'name="家庭健康知识大讲堂"'
+check contains book.xml 'name="填表说明"'
+# Unit codes are text cells, dates date cells: the number formats of the columns.
+unzip -p xforms/health_lectures.xlsx xl/styles.xml >styles.xml
+check contains styles.xml 'formatCode="@"'
+check contains styles.xml 'formatCode="yyyy-mm-dd"'
+sheet xforms/health_projects.xlsx 1 >projects.xml
+check contains projects.xml 'type="list"'
+# Empty forms import as empty tables.
+status_is 0 "$kaoping" init --db xforms.db
+status_is 0 "$kaoping" import --db xforms.db xforms
+check contains out.txt "imported 18 files, 0 rows"
+
+# A county's workbook, pre-filled with its townships and villages, imports as
+# it is: rows nobody filled in are skipped with a note.
+status_is 0 "$kaoping" template --unit 420102000000 --db city/kaoping.db --year 2023 county
+check contains out.txt "江北区"
+check test -s county/420102000000.xlsx
+unzip -p county/420102000000.xlsx xl/sharedStrings.xml >county.xml
+check contains county.xml "单位名称（参考）"
+cp city/kaoping.db county.db
+status_is 0 "$kaoping" import --db county.db county/420102000000.xlsx
+check contains err.txt "预填了单位但没有填写数据，已跳过"
+status_is 1 "$kaoping" template --unit 999999000000 --db city/kaoping.db county2
+check contains err.txt "不是数据库里登记的县级单位"
+status_is 2 "$kaoping" template --unit 420102000000 --format csv
 
 echo "$checks checks, $failures failed" >&2
 [ "$failures" -eq 0 ] && [ "$checks" -gt 0 ]

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "csv/csv.h"
 #include "csv/encoding.h"
 #include "util/buf.h"
@@ -94,7 +95,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     kp_buf_init(&b, 0);
     read_all(data, size, &cut, &a);
     read_all(data, size, &lim, &b);
-    if (!a.data || !b.data)
+    if (kp_buf_failed(&a) || kp_buf_failed(&b))
         die("out of memory in the fuzz target", NULL);
     if (a.len != b.len || memcmp(a.data, b.data, a.len)) {
         fprintf(stderr, "chunk %zu:\n%s\n\ndefault chunk:\n%s\n", cut.chunk_bytes, a.data, b.data);

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "import/import.h"
 
 #ifndef FUZZ_PLUGIN

@@ -9,14 +9,19 @@
  * kaoping must not crash, and:
  *   - a failure has a message, and leaves no file under the PDF's name;
  *   - a success leaves a whole PDF there (it starts with %PDF- and ends with
- *     %%EOF).
+ *     %%EOF);
+ *   - subjects() returns within the time limit (and a little);
+ *   - the chart named "fuzz", if any, renders alone to SVG or fails with a
+ *     message.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "assess/assess.h"
 #include "report/report.h"
 
@@ -36,7 +41,18 @@
 #error "FUZZ_REPORT_LIB must name reports/lib"
 #endif
 
-static char dir[64], db_path[128], layout_path[128], pdf_path[128], lib_link[128];
+static char dir[64], db_path[128], layout_path[128], pdf_path[128], svg_path[128],
+    lib_link[128];
+
+/* Slack over the time limit before a call counts as a hang. */
+#define LATE_MS 3000
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
 static int verbose; /* FUZZ_VERBOSE=1: say what became of each input */
 
 static __attribute__((noreturn)) void die(const char *what, const char *detail)
@@ -55,6 +71,7 @@ static void cleanup(void)
     remove(side);
     remove(layout_path);
     remove(pdf_path);
+    remove(svg_path);
     unlink(lib_link);
     rmdir(dir);
 }
@@ -83,6 +100,7 @@ static void setup(void)
     snprintf(db_path, sizeof db_path, "%s/run.db", dir);
     snprintf(layout_path, sizeof layout_path, "%s/layout.lua", dir);
     snprintf(pdf_path, sizeof pdf_path, "%s/out.pdf", dir);
+    snprintf(svg_path, sizeof svg_path, "%s/chart.svg", dir);
     snprintf(lib_link, sizeof lib_link, "%s/lib", dir);
     if (symlink(FUZZ_REPORT_LIB, lib_link) != 0)
         die("cannot link the report helpers", FUZZ_REPORT_LIB);
@@ -120,6 +138,21 @@ static void check_pdf(void)
         die("a report said to be written is not a whole PDF", pdf_path);
 }
 
+/* The chart a layout names "fuzz", alone as SVG (the capture path keeps the
+ * name and chart across the layout's later calls). */
+static void capture_chart(kp_report *r)
+{
+    kp_err e;
+    e.msg[0] = '\0';
+    if (kp_report_chart(r, 0, "fuzz", svg_path, 400, 300, &e) == 0) {
+        if (access(svg_path, F_OK) != 0)
+            die("a chart said to be written is not there", svg_path);
+    } else if (!e.msg[0]) {
+        die("a chart failed without a message", NULL);
+    }
+    remove(svg_path);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!db_path[0]) {
@@ -143,7 +176,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     kp_report_subject *subjects = NULL;
     size_t n = 0;
-    if (kp_report_subjects(r, &subjects, &n, &e) == 0) {
+    double t0 = now_ms();
+    int listed = kp_report_subjects(r, &subjects, &n, &e);
+    /* subjects() entries are read without running the layout's metamethods,
+     * so nothing outside the time limit can hang. */
+    if (now_ms() - t0 > cfg.time_ms + LATE_MS)
+        die("subjects() ran far past the time limit", e.msg);
+    if (listed == 0) {
         for (size_t i = 0; i < n && i < 3; i++) {
             remove(pdf_path);
             e.msg[0] = '\0';
@@ -160,6 +199,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     die("a failed report left a file under its name", e.msg);
             }
         }
+        if (n > 0)
+            capture_chart(r);
         kp_report_subjects_free(subjects, n);
     } else {
         if (verbose)

@@ -8,15 +8,19 @@
  * begin with the file's name.  Rules that load without errors are then used
  * to assess a fresh copy of the small city of tests/assess/golden.sql, which
  * must either succeed with every county scored or fail with a message —
- * never crash, and never leave a half-stored run behind.
+ * never crash, never run far past the time limit, and never leave a
+ * half-stored run behind.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "fuzz.h"
 #include "assess/assess.h"
+#include "script/sandbox.h"
 
 #ifndef FUZZ_PLUGIN
 #error "FUZZ_PLUGIN must name the health_promotion module"
@@ -102,6 +106,17 @@ static void setup(void)
     template_bytes = slurp(template_db, &template_len);
 }
 
+/* Slack over a time limit before a run counts as a hang (sanitizers slow
+ * the C around the script down). */
+#define LATE_MS 3000
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 static long count(sqlite3 *db, const char *sql)
 {
     sqlite3_stmt *st;
@@ -145,7 +160,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     write_file(rules_path, data, size);
     kp_rules *rules;
     kp_err e;
-    if (kp_rules_load(&rules, rules_path, FUZZ_LIB, reg, &e) < 0) {
+    double t0 = now_ms();
+    int loaded = kp_rules_load(&rules, rules_path, FUZZ_LIB, reg, &e);
+    /* Metamethods, patterns and SQL run inside the time limit or not at
+     * all: loading never takes much longer than the limit. */
+    if (now_ms() - t0 > KP_SANDBOX_TIME_DEFAULT_MS + LATE_MS)
+        die("loading the rules ran far past the time limit", loaded < 0 ? e.msg : NULL);
+    if (loaded < 0) {
         if (strncmp(e.msg, rules_path, strlen(rules_path)) != 0 && !strstr(e.msg, "out of memory"))
             die("a loading failure that does not name the file", e.msg);
         return 0;

@@ -13,9 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fuzz.h"
 #include "util/dirlist.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int run_file(const char *path)
 {

@@ -5,7 +5,8 @@
 #     first: SQLite's busy timeout) and every row of both is there;
 #   - an import and an assessment started together both succeed, and the run
 #     is computed from one state of the data (before the import or after it,
-#     never some counties before and some after);
+#     never some counties before and some after); timestamps taken around
+#     both processes show that they did run at the same time;
 #   - a writer that keeps the database longer than the busy timeout makes
 #     import and assess fail with a clear message, storing nothing;
 #   - the database passes PRAGMA integrity_check after each.
@@ -52,15 +53,32 @@ status_is 0 "$kaoping" import --db $db --quiet "$units"
 printf 'unit,date,title,participants\n420102001000,2023-03-05,x,1\n420102001001,2023-03-05,x,1\n420102002001,2023-03-05,x,1\n420103001000,2023-03-05,x,1\n' >first.csv
 status_is 0 "$kaoping" import --db $db --quiet health_lectures=first.csv
 lectures big 200000 >big.csv
-"$kaoping" import --db $db --quiet health_lectures=big.csv >i.out 2>&1 &
+# Each process is bracketed by stamps taken as close to it as the shell
+# allows: the start just before exec, the end as soon as it has exited.
+stamp() { date +%s%N; }
+bracket() { # bracket NAME COMMAND...: NAME.start, NAME.end around the command
+  local name=$1; shift
+  stamp >"$name.start"
+  "$@"; local rc=$?
+  stamp >"$name.end"
+  return $rc
+}
+bracket import "$kaoping" import --db $db --quiet health_lectures=big.csv >i.out 2>&1 &
 pi=$!
 sleep 0.1
-"$kaoping" assess --db $db --rules "$rules" --year 2023 >s.out 2>&1 &
+bracket assess "$kaoping" assess --db $db --rules "$rules" --year 2023 >s.out 2>&1 &
 ps=$!
 wait $pi; si=$?
 wait $ps; ss=$?
 check test "$si/$ss" = 0/0
 [ "$si/$ss" = 0/0 ] || cat i.out s.out >&2
+# Without an overlap this part would prove nothing: each must have started
+# before the other finished.
+is=$(cat import.start) ie=$(cat import.end) as=$(cat assess.start) ae=$(cat assess.end)
+echo "import ran 0..$(((ie - is) / 1000000)) ms," \
+     "assess $(((as - is) / 1000000))..$(((ae - is) / 1000000)) ms" >&2
+check test "$as" -lt "$ie"
+check test "$is" -lt "$ae"
 check test "$(sql $db 'SELECT count(*) FROM assessment_runs')" = 1
 figures=$(sql $db "SELECT group_concat(round(figure), ' ') FROM (SELECT figure FROM run_scores WHERE item = 'lecture_coverage' ORDER BY unit)")
 echo "assessed while importing: lecture coverage of the two counties $figures" >&2

@@ -37,6 +37,17 @@ check contains err.txt "secret-first-line"
 mkdir inside && cp "$units" inside/real.txt && ln -s real.txt inside/units.csv
 status_is 0 "$kaoping" import $db inside
 
+# Workbooks in a folder follow the same rules.
+mkdir xfifo && cp "$units" xfifo/units.csv && mkfifo xfifo/health_lectures.xlsx
+status_is 1 timeout 10 "$kaoping" import $db xfifo
+check contains err.txt "health_lectures.xlsx: is not a regular file"
+mkdir xlink && cp "$units" xlink/units.csv
+printf 'PK\003\004secret-first-line' >outside.xlsx
+ln -s "$PWD/outside.xlsx" xlink/health_lectures.xlsx
+status_is 1 "$kaoping" import $db xlink
+check contains err.txt "health_lectures.xlsx: is a link to a file outside the folder"
+check test "$(grep -c secret-first-line err.txt)" = 0
+
 # A header with an escape sequence: shown as \x1b, never sent raw.
 mkdir esc && printf 'unit,date,\033[2Jtitle,participants\n' >esc/health_lectures.csv
 status_is 1 "$kaoping" import $db esc/health_lectures.csv

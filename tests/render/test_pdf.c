@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
-#include "render/pdf.h"
+#include "pdf/pdf.h"
 #include "tools.h"
 
 static kp_font *font;

@@ -7,7 +7,7 @@
 #include "check.h"
 #include "render/canvas_cairo.h"
 #include "render/paint.h"
-#include "render/pdf.h"
+#include "pdf/pdf.h"
 #include "tools.h"
 
 #define SCALE 2.0 /* pixels per point */

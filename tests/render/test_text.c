@@ -40,7 +40,7 @@ static const char *clean(const char *s, size_t len)
     if (kp_text_clean(s, len, &b, &e) < 0)
         snprintf(out, sizeof out, "error: %s", e.msg);
     else
-        snprintf(out, sizeof out, "%s", b.data ? b.data : "");
+        snprintf(out, sizeof out, "%s", b.data);
     kp_buf_free(&b);
     return out;
 }
