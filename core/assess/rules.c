@@ -25,11 +25,6 @@
 
 /* The work areas of the plan.  An area with one of these ids whose plugin is
  * not installed is skipped with a note; any other unknown id is a mistake. */
-static const char *const known_areas[] = {
-    "publicity", "organization", "birth_support", "family_support",
-    "health_promotion", "reproductive_health", "marriage_culture", "influence",
-};
-
 #define EPS 1e-9
 
 /* ---- diagnostics ------------------------------------------------------------ */
@@ -118,6 +113,34 @@ static const char *suggest(const char *word, const char *const *cands, size_t n,
 }
 
 /* ---- reading declarations ------------------------------------------------------ */
+
+/*
+ * An area no loaded plugin has.  The core knows no work area by name, so it
+ * tells a typo from a plugin that is not installed by what is loaded: an id
+ * close to a loaded plugin's is a typo (an error); any other is an area
+ * whose plugin is missing here (a warning: the area is skipped), and the
+ * note says what is loaded.
+ */
+static void note_unloaded_area(kp_rules *r, const kp_registry *reg, const kp_rule_area *a)
+{
+    const char *names[64];
+    size_t n = 0;
+    for (size_t i = 0; i < kp_registry_count(reg) && n < 64; i++)
+        names[n++] = kp_registry_plugin(reg, i)->id;
+    char sb[128];
+    if (*suggest(a->id, names, n, sb, sizeof sb)) {
+        diag(r, KP_DIAG_ERROR, a->line, "unknown area '%s'%s", a->id, sb);
+        return;
+    }
+    kp_buf loaded;
+    kp_buf_init(&loaded, 0);
+    for (size_t i = 0; i < n; i++)
+        kp_buf_printf(&loaded, "%s%s", i ? ", " : "", names[i]);
+    diag(r, KP_DIAG_WARNING, a->line, "area '%s': plugin not loaded; the area will be skipped and "
+         "its indicators cannot be checked (loaded: %s)", a->id,
+         n && loaded.data ? loaded.data : "no plugin");
+    kp_buf_free(&loaded);
+}
 
 struct collect {
     kp_rules *r;
@@ -341,6 +364,11 @@ static void read_rule(lua_State *L, struct collect *c, kp_rule_area *a, kp_rule_
         it->target = lua_tonumber(L, -1);
     }
     lua_pop(L, 1);
+    if (it->manual) {
+        if (rawfield(L, rule, "guide") == LUA_TSTRING)
+            it->guide = xstrdup(L, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
     it->needs_previous = rawfield(L, rule, "previous") == LUA_TBOOLEAN && lua_toboolean(L, -1);
     lua_pop(L, 1);
     int is_veto = rawfield(L, rule, "veto") == LUA_TBOOLEAN && lua_toboolean(L, -1);
@@ -366,6 +394,17 @@ static void read_rule(lua_State *L, struct collect *c, kp_rule_area *a, kp_rule_
         return;
     }
     it->rule_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Whether the declaration's rule is manual { ... }: such an item has no
+ * plugin indicator behind it, so its id is the rules file's own. */
+static int peek_manual(lua_State *L, int decl)
+{
+    int top = lua_gettop(L), manual = 0;
+    if (rawfield(L, decl, "body") == LUA_TTABLE && rawfield(L, -1, "rule") == LUA_TTABLE)
+        manual = rawfield(L, -1, "manual") == LUA_TBOOLEAN && lua_toboolean(L, -1);
+    lua_settop(L, top);
+    return manual;
 }
 
 static void read_item(lua_State *L, struct collect *c, kp_rule_area *a, int decl)
@@ -394,7 +433,13 @@ static void read_item(lua_State *L, struct collect *c, kp_rule_area *a, int decl
             diag(r, KP_DIAG_ERROR, it->line, "area '%s': '%s' is declared twice (first on line %d)",
                  a->id, it->id, a->items[i].line);
 
-    if (a->plugin) {
+    it->manual = peek_manual(L, decl);
+    if (it->manual && it->kind == KP_ITEM_VETO)
+        diag(r, KP_DIAG_ERROR, it->line, "veto '%s': a veto cannot be scored by assessors; use "
+             "an indicator with rule = manual { ... }", it->id);
+    if (it->manual) {
+        it->plugin = a->plugin;
+    } else if (a->plugin) {
         const struct kp_plugin *p = a->plugin;
         for (size_t i = 0; i < p->nindicators; i++)
             if (!strcmp(p->indicators[i].id, it->id))
@@ -530,25 +575,8 @@ static void read_area(lua_State *L, struct collect *c, int decl)
                  a->id, r->areas[i].line);
 
     a->plugin = kp_registry_find_plugin(c->reg, a->id);
-    if (!a->plugin) {
-        int known = 0;
-        for (size_t i = 0; i < sizeof known_areas / sizeof known_areas[0]; i++)
-            known |= !strcmp(known_areas[i], a->id);
-        if (known) {
-            diag(r, KP_DIAG_WARNING, a->line, "area '%s': plugin not loaded; the area will be "
-                 "skipped and its indicators cannot be checked", a->id);
-        } else {
-            const char *names[64];
-            size_t n = 0;
-            for (size_t i = 0; i < sizeof known_areas / sizeof known_areas[0]; i++)
-                names[n++] = known_areas[i];
-            for (size_t i = 0; i < kp_registry_count(c->reg) && n < 64; i++)
-                names[n++] = kp_registry_plugin(c->reg, i)->id;
-            char sb[128];
-            diag(r, KP_DIAG_ERROR, a->line, "unknown area '%s'%s", a->id,
-                 suggest(a->id, names, n, sb, sizeof sb));
-        }
-    }
+    if (!a->plugin)
+        note_unloaded_area(r, c->reg, a);
 
     if (rawfield(L, decl, "body") != LUA_TTABLE) {
         diag(r, KP_DIAG_ERROR, a->line, "area '%s' needs a body: area \"%s\" { title = ..., "
@@ -702,7 +730,7 @@ static int collect(lua_State *L)
     if (c->run_failed)
         return 0;
     if (r->nareas == 0) {
-        diag(r, KP_DIAG_ERROR, aline, "no area is declared: area \"health_promotion\" { ... }");
+        diag(r, KP_DIAG_ERROR, aline, "no area is declared: area \"<plugin id>\" { ... }");
         return 0;
     }
     double total = 0;
@@ -838,6 +866,7 @@ void kp_rules_free(kp_rules *r)
             free(it->rule_kind);
             free(it->rule_text);
             free(it->veto_cap);
+            free(it->guide);
         }
         free(a->items);
         free(a->id);

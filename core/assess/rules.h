@@ -5,10 +5,10 @@
  * (the .lua files of scripts/lib) loaded first.  It reads like the work plan:
  *
  *   assessment { year = 2023, title = "...", grades = { {"优秀", 90}, ... } }
- *   area "health_promotion" {
- *     title = "推进健康促进行动", short = "健康促进", weight = 15, bonus_cap = 2,
- *     indicator "lecture_coverage" { title = "...", rule = ratio { target = 100, points = 8 } },
- *     bonus "projects" { title = "...", rule = per_item { each = 1, max = 2 } },
+ *   area "member_training" {
+ *     title = "会员骨干培训", short = "骨干培训", weight = 10, bonus_cap = 2,
+ *     indicator "township_coverage" { title = "...", rule = ratio { target = 100, points = 8 } },
+ *     bonus "trainees" { title = "...", rule = per_item { each = 1, max = 2 } },
  *   }
  *
  * Item verbs: indicator (scored, counts towards the area's weight), bonus
@@ -45,6 +45,8 @@ typedef struct kp_rule_item {
     int veto_on_no_data;   /* veto items: no data counts as vetoed               */
     char *veto_cap;        /* veto items: the best grade left                    */
     int rule_ref;          /* the rule (a table or function) in the registry     */
+    int manual;            /* scored by assessors (rule = manual { ... })         */
+    char *guide;           /* manual items: the 评分标准 assessors follow         */
     const struct kp_plugin *plugin;     /* NULL when the plugin is not loaded    */
     const struct kp_indicator *indicator;
 } kp_rule_item;

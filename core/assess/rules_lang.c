@@ -102,7 +102,7 @@ static int lang_area_body(lua_State *L)
 static int lang_area(lua_State *L)
 {
     if (lua_type(L, 1) != LUA_TSTRING) {
-        record_problem(L, "area needs its id first: area \"health_promotion\" { ... }");
+        record_problem(L, "area needs its id first: area \"<plugin id>\" { ... }");
         lua_pushnil(L);
         lua_pushinteger(L, kp_rules_current_line(L, rules_path(L)));
     } else {
@@ -139,7 +139,7 @@ static int item_verb(lua_State *L, enum kp_item_kind k)
     const char *kind = kp_item_kind_name(k);
     if (lua_type(L, 1) != LUA_TSTRING) {
         char msg[200];
-        snprintf(msg, sizeof msg, "%s needs its id first: %s \"lecture_coverage\" { ... }", kind, kind);
+        snprintf(msg, sizeof msg, "%s needs its id first: %s \"<id>\" { ... }", kind, kind);
         record_problem(L, msg);
         lua_pushstring(L, kind);
         lua_pushnil(L);

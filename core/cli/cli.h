@@ -69,6 +69,7 @@ int kp_cmd_serve(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_user(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_audit(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_paths(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_score(struct kp_cli *cli, int argc, char **argv);
 
 /* Print `msg` and a newline with control characters shown as escapes
  * ("\x1b"): messages quote county files, whose bytes the terminal must not
@@ -95,6 +96,22 @@ const char *kp_cli_shipped(char *out, size_t size, const char *arg, const char *
 /* A secret (a password) from the first line of file `path`, or of standard
  * input for "-" (typed without echo on a terminal), never from argv. */
 int kp_cli_read_secret(const char *path, char *out, size_t size, kp_err *e);
+
+/* Load and check a rules file (with the scoring library `lib`, NULL for the
+ * default); with errors, list them and say `refusal` ("nothing was
+ * assessed").  *out must be freed with kp_rules_free() either way. */
+struct kp_rules;
+int kp_cli_load_rules(struct kp_rules **out, const char *path, const char *lib,
+                      const kp_registry *reg, const char *refusal);
+
+/* `kaoping template --manual`: the assessors' form for the manual items of
+ * the rules at `rules_path`, one row per county of `db`, into `dir`. */
+int kp_cli_manual_form(const char *dir, int force, const char *rules_path, const char *db,
+                       const kp_registry *reg);
+
+/* The demo city's filled forms of assessors' scores and self-assessments,
+ * written into `dir`/data and imported into `db`. */
+int kp_cli_demo_scores(const char *dir, sqlite3 *db, const struct kp_rules *r, kp_err *e);
 
 /* Run the web workspace (cmd_serve.c); also `kaoping demo --serve`. */
 struct kp_web_config;

@@ -19,12 +19,12 @@
 
 #include "cli/cli.h"
 #include "cli/template.h"
-#include "demo/csv_out.h"
-#include "demo/demo.h"
+#include "csv/csv_out.h"
 #include "import/loader.h"
 #include "util/atomic_file.h"
 #include "util/buf.h"
 #include "util/outfile.h"
+#include "util/paths.h"
 
 #define GUIDE_NAME "填表说明.txt"
 
@@ -32,10 +32,11 @@ static const char usage[] =
     "usage: kaoping template [--format xlsx|csv] [--force] TABLE [DIR]\n"
     "       kaoping template [--format xlsx|csv] [--force] --all [DIR]\n"
     "       kaoping template --unit CODE [--db FILE] [--year YYYY] [--force] [TABLE] [DIR]\n"
+    "       kaoping template [--force] --manual [--rules FILE] [--db FILE] [DIR]\n"
     "\n"
     "Write forms for county staff to fill in, into DIR (default: the current\n"
     "folder, created if missing): one for TABLE (its id, such as\n"
-    "health_lectures, or its Chinese title), or with --all one for units and\n"
+    "member_trainings, or its Chinese title), or with --all one for units and\n"
     "every table of every loaded work area.  The filled-in forms import as they\n"
     "are.\n"
     "\n"
@@ -54,7 +55,11 @@ static const char usage[] =
     "  --all            every table\n"
     "  --format FORMAT  xlsx (default) or csv\n"
     "  --unit CODE      one pre-filled workbook for the county CODE\n"
-    "  --db FILE        the database --unit reads (default " KP_DEFAULT_DB ")\n"
+    "  --manual         the assessors' form (manual_scores.csv) for the items the\n"
+    "                   rules score by hand: one row per county and item, with its\n"
+    "                   评分标准; 'kaoping score import' reads it back\n"
+    "  --rules FILE     the rules --manual reads (default scripts/rules/2023.lua)\n"
+    "  --db FILE        the database --unit and --manual read (default " KP_DEFAULT_DB ")\n"
     "  --year YYYY      the year pre-filled with --unit\n"
     "  --force          replace files that already exist; --overwrite is the\n"
     "                   same.  A FIFO or device is never written to.\n"
@@ -135,9 +140,11 @@ static const char *unit_example(unsigned levels)
 
 const char *kp_template_example(const struct kp_table *t, const struct kp_column *c)
 {
-    const char *ex = kp_demo_example(t->id, c->id);
-    if (ex)
-        return ex;
+    (void)t;
+    /* The plugin that owns the column knows a realistic value; the type
+     * gives a plausible one for plugins that say nothing. */
+    if (c->example)
+        return c->example;
     switch (c->type) {
     case KP_UNIT: return unit_example(c->levels);
     case KP_DATE: return "2023-05-29";
@@ -252,6 +259,8 @@ int kp_template_describe_table(kp_buf *b, const struct chosen *ch)
             rc |= kp_buf_puts(b, "  必填");
         else
             rc |= kp_buf_puts(b, "  可空");
+        if (c->description)
+            rc |= kp_buf_printf(b, "\r\n     说明：%s", c->description);
         rc |= kp_buf_puts(b, "\r\n     填法：");
         rc |= kp_template_describe_column(b, t, c);
         if (c->default_value)
@@ -462,8 +471,12 @@ static int this_year(void)
 int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
 {
     struct options o = {.xlsx = 1, .db = KP_DEFAULT_DB, .year = this_year()};
-    int all = 0;
+    int all = 0, manual = 0;
+    char shipped[PATH_MAX];
+    const char *rules = NULL;
     static const struct option opts[] = {{"all", no_argument, NULL, 'a'},
+                                         {"manual", no_argument, NULL, 'm'},
+                                         {"rules", required_argument, NULL, 'r'},
                                          {"force", no_argument, NULL, 'f'},
                                          {"overwrite", no_argument, NULL, 'f'},
                                          {"format", required_argument, NULL, 'F'},
@@ -477,6 +490,8 @@ int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'a': all = 1; break;
+        case 'm': manual = 1; break;
+        case 'r': rules = kp_cli_shipped(shipped, sizeof shipped, optarg, "scripts/rules"); break;
         case 'f': o.force = 1; break;
         case 'F':
             if (strcmp(optarg, "csv") && strcmp(optarg, "xlsx"))
@@ -498,9 +513,22 @@ int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
         return kp_cli_usage_error("template", "--unit writes an xlsx workbook; drop --format csv");
     char **args = argv + optind;
     int nargs = argc - optind;
+    if (manual && nargs > 1)
+        return kp_cli_usage_error("template", "unexpected argument '%s'", args[1]);
     if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;
     kp_registry *reg = cli->reg;
+    if (manual) {
+        char path[PATH_MAX];
+        kp_err e;
+        if (!rules)
+            rules = kp_data_path(path, sizeof path, "scripts/rules/2023.lua");
+        if (kp_out_dir(nargs ? args[0] : ".", &e)) {
+            kp_cli_error("%s", e.msg);
+            return KP_EXIT_FAIL;
+        }
+        return kp_cli_manual_form(nargs ? args[0] : ".", o.force, rules, o.db, reg);
+    }
     const struct kp_plugin *ignored;
     /* A county's workbook holds every table unless one is named; a lone
      * argument that names no table is the folder. */

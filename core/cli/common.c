@@ -8,6 +8,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "assess/rules.h"
 #include "cli/cli.h"
 #include "util/buf.h"
 #include "util/paths.h"
@@ -159,4 +160,21 @@ int kp_cli_read_secret(const char *path, char *out, size_t size, kp_err *e)
         fputc('\n', stderr);
     }
     return rc;
+}
+
+int kp_cli_load_rules(struct kp_rules **out, const char *path, const char *lib,
+                      const kp_registry *reg, const char *refusal)
+{
+    kp_err e;
+    *out = NULL;
+    if (kp_rules_load(out, path, lib ? lib : kp_rules_default_lib_dir(), reg, &e) < 0) {
+        kp_cli_error("%s", e.msg);
+        return -1;
+    }
+    if ((*out)->nerrors) {
+        kp_rules_print_diags(*out, stderr);
+        kp_cli_error("%s has %zu error(s); %s", path, (*out)->nerrors, refusal);
+        return -1;
+    }
+    return 0;
 }

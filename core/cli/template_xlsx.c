@@ -27,13 +27,14 @@ struct formats {
 };
 
 /*
- * The help shown for a column: its title, then how to fill it.  When
- * struct kp_column carries a description, it replaces the type's wording
- * here and nowhere else.
+ * The help shown for a column: what the owning plugin says it holds, then
+ * how to fill it.
  */
 static int column_help(kp_buf *b, const struct kp_table *t, const struct kp_column *c)
 {
     int rc = kp_buf_printf(b, "%s：", c->flags & (KP_COL_KEY | KP_COL_REQUIRED) ? "必填" : "可空");
+    if (c->description)
+        rc |= kp_buf_printf(b, "%s；", c->description);
     rc |= kp_template_describe_column(b, t, c);
     const char *ex = kp_template_example(t, c);
     if (ex)

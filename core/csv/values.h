@@ -8,7 +8,7 @@
  * field should have held, e.g.
  * "expected a date like 2023-05-29, 2023/5/29, 2023.5.29 or 2023年5月29日".
  * The importer puts it into its message:
- *     health_lectures.csv:12: date: "2023-02-30": expected a date that exists ...
+ *     member_trainings.csv:12: date: "2023-02-30": expected a date that exists ...
  *
  * An empty (or all-space) field fails like any other bad text: whether empty
  * means NULL, a default or an error is the importer's decision, made with

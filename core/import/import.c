@@ -39,7 +39,7 @@ struct jobs {
 /* What folders are searched for; the content, not the name, decides how a file is read. */
 static const char *const suffixes[] = {".csv", ".xlsx", ".xls", NULL};
 
-/* "dir/health_lectures.csv" -> "health_lectures" */
+/* "dir/member_trainings.csv" -> "member_trainings" */
 static char *table_from_path(const char *path)
 {
     const char *base = strrchr(path, '/');

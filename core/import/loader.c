@@ -353,6 +353,20 @@ static void levels_text(unsigned levels, char *out, size_t n)
         }
 }
 
+/* What the plugin that owns the column says of it, for the end of a problem:
+ * "; e.g. 2023-05-29 (活动举办的日期)", or "" when it says nothing. */
+static const char *column_hint(const struct kp_column *col, char *out, size_t n)
+{
+    out[0] = '\0';
+    if (col->example && col->description)
+        snprintf(out, n, "; e.g. %s (%s)", col->example, col->description);
+    else if (col->example)
+        snprintf(out, n, "; e.g. %s", col->example);
+    else if (col->description)
+        snprintf(out, n, " (%s)", col->description);
+    return out;
+}
+
 /* Parse one field into L->v[c]; reports a problem and returns 1 when it is bad. */
 static int parse_field(struct loader *L, long line, int field, size_t c, const char *s, size_t len,
                        kp_err *e)
@@ -361,13 +375,15 @@ static int parse_field(struct loader *L, long line, int field, size_t c, const c
     struct value *v = &L->v[c];
     const char *expected = NULL;
     int bad = 0;
+    char hint[512];
     kp_trim(&s, &len);
     if (len == 0) {
         if (col->default_value) {
             s = col->default_value;
             len = strlen(s);
         } else if (col->flags & (KP_COL_KEY | KP_COL_REQUIRED)) {
-            problem(L, line, field, "a value is required here; the field is empty");
+            problem(L, line, field, "a value is required here; the field is empty%s",
+                    column_hint(col, hint, sizeof hint));
             return 1;
         } else {
             v->kind = V_NULL;
@@ -392,8 +408,8 @@ static int parse_field(struct loader *L, long line, int field, size_t c, const c
                 kp_buf b;
                 kp_buf_init(&b, 0);
                 list_allowed(col->allowed, &b);
-                problem(L, line, field, "\"%.*s\" is not allowed; expected one of %s", (int)len, s,
-                        b.data ? b.data : "");
+                problem(L, line, field, "\"%.*s\" is not allowed; expected one of %s%s", (int)len,
+                        s, b.data ? b.data : "", column_hint(col, hint, sizeof hint));
                 kp_buf_free(&b);
                 return 1;
             }
@@ -464,7 +480,9 @@ static int parse_field(struct loader *L, long line, int field, size_t c, const c
         return 1;
     }
     if (bad) {
-        problem(L, line, field, "\"%.*s\": %s", (int)len, s, expected ? expected : "invalid");
+        /* The type already says what is expected; an example is enough. */
+        problem(L, line, field, "\"%.*s\": %s%s%s", (int)len, s, expected ? expected : "invalid",
+                col->example ? "; e.g. " : "", col->example ? col->example : "");
         return 1;
     }
     return 0;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "output/results_impl.h"
+#include "util/number.h"
 
 /* A field of CSV.  For people (`raw` 0) a value a spreadsheet would take for
  * a formula (=cmd|' /C calc'!A0, +1+1, @SUM, -2+3) starts with a quote,
@@ -84,9 +85,10 @@ static int unit_item(struct unit_out *u, int raw)
     fprintf(f, ",%s,", kp_results_col(st, 5));
     csv_field(f, kp_results_col(st, 4), raw);
     fprintf(f, ",%s", kp_results_col(st, 7));
+    /* Figures in full for a program (57.1428571429, not 57.14). */
     for (int c = 8; c <= 12; c++)
         fprintf(f, ",%s", sqlite3_column_type(st, c) == SQLITE_NULL ? "" :
-                kp_results_num(sqlite3_column_double(st, c), b, sizeof b));
+                kp_number_data(b, sizeof b, sqlite3_column_double(st, c)));
     fputc(',', f);
     csv_field(f, kp_results_col(st, 13), raw);
     fputc(',', f);

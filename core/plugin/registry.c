@@ -2,7 +2,8 @@
  * registry.c — finding, checking and registering work-area plugins.
  *
  * A plugin is trusted code once loaded, so everything that can be checked is
- * checked before it is accepted: the file's permissions, that it loads with
+ * checked before it is accepted: the file and its folders (trust.c, before
+ * the loader sees it; the loader then opens the very file checked), that it loads with
  * every symbol resolved (RTLD_NOW: a plugin that reaches for host internals
  * fails here, naming the symbol), the descriptor's ABI major, minor and size
  * before any other field is read, and then the descriptor itself (ids,
@@ -13,7 +14,9 @@
 #include "plugin/registry.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,13 +25,16 @@
 #include <unistd.h>
 
 #include "kp_config.h"
+#include "plugin/descriptor.h"
+#include "plugin/trust.h"
 #include "util/dirlist.h"
 #include "util/paths.h"
 
 #define KP_MAX_PLUGINS 64
 
 struct loaded {
-    const struct kp_plugin *desc;
+    const struct kp_plugin *desc; /* &copy.plugin: never the plugin's own */
+    struct kp_descriptor copy;
     char *path;
     void *handle;
 };
@@ -37,9 +43,6 @@ struct kp_registry {
     struct loaded plugins[KP_MAX_PLUGINS];
     size_t count;
 };
-
-/* The size of struct kp_plugin at ABI 1.0: a plugin may not be smaller. */
-#define KP_PLUGIN_SIZE_1_0 (offsetof(struct kp_plugin, nindicators) + sizeof(size_t))
 
 static int valid_id(const char *s)
 {
@@ -63,12 +66,16 @@ static int core_table_name(const char *id)
     return !strcmp(id, "units") || !strncmp(id, "kp_", 3) || !strncmp(id, "sqlite_", 7);
 }
 
+static int allowed_value(const char *const *allowed, const char *s)
+{
+    for (; *allowed; allowed++)
+        if (!strcmp(*allowed, s))
+            return 1;
+    return 0;
+}
+
 static int check_columns(const struct kp_table *t, char *why, size_t n)
 {
-    if (!t->columns || t->ncolumns == 0 || t->ncolumns > 64) {
-        snprintf(why, n, "table %s must have 1 to 64 columns", t->id);
-        return -1;
-    }
     size_t keys = 0;
     for (size_t c = 0; c < t->ncolumns; c++) {
         const struct kp_column *col = &t->columns[c];
@@ -87,6 +94,11 @@ static int check_columns(const struct kp_table *t, char *why, size_t n)
         }
         if (col->type == KP_UNIT && (col->levels == 0 || (col->levels & ~KP_LEVEL_ANY))) {
             snprintf(why, n, "table %s: unit column %s needs levels", t->id, col->id);
+            return -1;
+        }
+        if (col->allowed && col->example && !allowed_value(col->allowed, col->example)) {
+            snprintf(why, n, "table %s: column %s's example \"%s\" is not one of its values",
+                     t->id, col->id, col->example);
             return -1;
         }
         for (size_t d = 0; d < c; d++)
@@ -113,11 +125,6 @@ static int check_descriptor(const kp_registry *r, const struct kp_plugin *p, cha
     }
     if (!nonempty(p->title) || !nonempty(p->version)) {
         snprintf(why, n, "plugin %s has no title or version", p->id);
-        return -1;
-    }
-    if ((p->ntables && !p->tables) || (p->nindicators && !p->indicators) || p->ntables > 32 ||
-        p->nindicators > 64) {
-        snprintf(why, n, "plugin %s: bad table or indicator list", p->id);
         return -1;
     }
     for (size_t i = 0; i < r->count; i++)
@@ -165,60 +172,6 @@ static int check_descriptor(const kp_registry *r, const struct kp_plugin *p, cha
     return 0;
 }
 
-/* Someone other than the user and root could change it. */
-static int foreign_owner(const struct stat *st)
-{
-    return st->st_uid != geteuid() && st->st_uid != 0;
-}
-
-/*
- * Anyone who can write a plugin, or swap it for another by renaming entries
- * of a folder on its path, can run code as the user.  So the file must not be
- * writable by every user, nor belong to another user; and no folder from its
- * own up to / may belong to another user or be writable by every user.  A
- * world-writable folder with the sticky bit (/tmp) is allowed: others can add
- * files to it but not rename ours, and their files are refused as theirs.
- * Symbolic links are followed first, so it is the real file that is checked.
- */
-static int check_permissions(const char *path, char *why, size_t n)
-{
-    char real[PATH_MAX];
-    struct stat st;
-    if (!realpath(path, real) || stat(real, &st) != 0) {
-        snprintf(why, n, "cannot read it");
-        return -1;
-    }
-    if (st.st_mode & S_IWOTH) {
-        snprintf(why, n, "it is writable by every user; refusing to load it");
-        return -1;
-    }
-    if (foreign_owner(&st)) {
-        snprintf(why, n, "it belongs to another user (uid %u); refusing to load it",
-                 (unsigned)st.st_uid);
-        return -1;
-    }
-    for (char *slash = strrchr(real, '/'); slash; slash = strrchr(real, '/')) {
-        *slash = '\0';
-        const char *dir = *real ? real : "/";
-        if (stat(dir, &st) != 0) {
-            snprintf(why, n, "cannot read its folder %s", dir);
-            return -1;
-        }
-        if ((st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX)) {
-            snprintf(why, n, "its folder %s is writable by every user; refusing to load it", dir);
-            return -1;
-        }
-        if (foreign_owner(&st)) {
-            snprintf(why, n, "its folder %s belongs to another user (uid %u); refusing to load it",
-                     dir, (unsigned)st.st_uid);
-            return -1;
-        }
-        if (!*real)
-            break;
-    }
-    return 0;
-}
-
 static void refuse(kp_refusal_fn fn, void *ud, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -235,6 +188,68 @@ static void refuse(kp_refusal_fn fn, void *ud, const char *path, const char *fmt
         fprintf(stderr, "kaoping: warning: plugin %s refused: %s\n", path, why);
 }
 
+/*
+ * dlopen() the file open on `fd` through /proc/self/fd/N, so that the file
+ * checked is the file loaded.  The loader hands back the library it loaded
+ * before under the same name without looking at the file, and descriptor
+ * numbers are reused once closed; so every name passed is remembered with
+ * the file it stood for, and a name that stood for another file is never
+ * passed again: the file is reached through another descriptor instead.
+ * NULL with `why` set when that cannot be done, NULL with `why` empty when
+ * dlopen() failed (see dlerror()).
+ */
+#define KP_MAX_FD_NAMES 256
+
+static struct fd_name {
+    int fd;
+    dev_t dev;
+    ino_t ino;
+} fd_names[KP_MAX_FD_NAMES];
+static size_t nfd_names;
+static pthread_mutex_t fd_names_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* 1 when /proc/self/fd/<fd> may name `st`'s file, remembering it if new. */
+static int fd_name_free(int fd, const struct stat *st)
+{
+    for (size_t i = 0; i < nfd_names; i++)
+        if (fd_names[i].fd == fd)
+            return fd_names[i].dev == st->st_dev && fd_names[i].ino == st->st_ino;
+    if (nfd_names == KP_MAX_FD_NAMES)
+        return 0;
+    fd_names[nfd_names++] = (struct fd_name){fd, st->st_dev, st->st_ino};
+    return 1;
+}
+
+static void *open_by_fd(int fd, char *why, size_t n)
+{
+    int dups[64], ndups = 0, cur = fd;
+    struct stat st;
+    void *h = NULL;
+    why[0] = '\0';
+    if (access("/proc/self/fd", X_OK) != 0 || fstat(fd, &st) != 0) {
+        snprintf(why, n, "/proc is not mounted, and without it kaoping cannot load the file"
+                 " it checked");
+        return NULL;
+    }
+    pthread_mutex_lock(&fd_names_lock);
+    while (!fd_name_free(cur, &st)) {
+        if (ndups == (int)(sizeof dups / sizeof dups[0]) ||
+            (cur = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0) {
+            snprintf(why, n, "no descriptor is left to load it through");
+            goto out;
+        }
+        dups[ndups++] = cur;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "/proc/self/fd/%d", cur);
+    h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+out:
+    pthread_mutex_unlock(&fd_names_lock);
+    while (ndups > 0)
+        close(dups[--ndups]);
+    return h;
+}
+
 static void load_file(kp_registry *r, const char *path, kp_refusal_fn fn, void *ud)
 {
     char why[1024];
@@ -242,11 +257,17 @@ static void load_file(kp_registry *r, const char *path, kp_refusal_fn fn, void *
         refuse(fn, ud, path, "more than %d plugins", KP_MAX_PLUGINS);
         return;
     }
-    if (check_permissions(path, why, sizeof why)) {
+    int fd;
+    if (kp_plugin_open_trusted(path, &fd, why, sizeof why)) {
         refuse(fn, ud, path, "%s", why);
         return;
     }
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    void *h = open_by_fd(fd, why, sizeof why);
+    close(fd);
+    if (!h && why[0]) {
+        refuse(fn, ud, path, "%s", why);
+        return;
+    }
     if (!h) {
         const char *msg = dlerror();
         refuse(fn, ud, path, "it does not load: %s", msg ? msg : "unknown reason");
@@ -272,30 +293,37 @@ static void load_file(kp_registry *r, const char *path, kp_refusal_fn fn, void *
         dlclose(h);
         return;
     }
-    if (p->abi_major != KP_ABI_MAJOR || p->abi_minor > KP_ABI_MINOR) {
+    if (p->abi_major != KP_ABI_MAJOR) {
         refuse(fn, ud, path, "it was built for plugin ABI %u.%u; this kaoping has %d.%d",
                p->abi_major, p->abi_minor, KP_ABI_MAJOR, KP_ABI_MINOR);
         dlclose(h);
         return;
     }
-    if (p->size < KP_PLUGIN_SIZE_1_0) {
-        refuse(fn, ud, path, "its descriptor is %u bytes, smaller than ABI %u.%u allows",
-               p->size, p->abi_major, p->abi_minor);
+    if (p->abi_minor > KP_ABI_MINOR) {
+        refuse(fn, ud, path, "it was built for plugin ABI %u.%u, newer than this kaoping's %d.%d;"
+               " update kaoping, or rebuild the plugin against this kaoping's plugin.h",
+               p->abi_major, p->abi_minor, KP_ABI_MAJOR, KP_ABI_MINOR);
         dlclose(h);
         return;
     }
-    if (check_descriptor(r, p, why, sizeof why)) {
+    struct loaded *l = &r->plugins[r->count];
+    if (kp_descriptor_copy(&l->copy, p, why, sizeof why)) {
         refuse(fn, ud, path, "%s", why);
         dlclose(h);
         return;
     }
-    char *copy = strdup(path);
-    if (!copy) {
-        refuse(fn, ud, path, "out of memory");
+    l->desc = &l->copy.plugin;
+    l->path = strdup(path);
+    if (!l->path || check_descriptor(r, l->desc, why, sizeof why)) {
+        refuse(fn, ud, path, "%s", l->path ? why : "out of memory");
+        free(l->path);
+        kp_descriptor_free(&l->copy);
+        *l = (struct loaded){0};
         dlclose(h);
         return;
     }
-    r->plugins[r->count++] = (struct loaded){.desc = p, .path = copy, .handle = h};
+    l->handle = h;
+    r->count++;
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -374,8 +402,10 @@ void kp_registry_free(kp_registry *r)
     if (!r)
         return;
     /* The handles stay open: plugin strings may still be referenced. */
-    for (size_t i = 0; i < r->count; i++)
+    for (size_t i = 0; i < r->count; i++) {
         free(r->plugins[i].path);
+        kp_descriptor_free(&r->plugins[i].copy);
+    }
     free(r);
 }
 

@@ -37,7 +37,7 @@ static const char *const phrases[][2] = {
     {" fields; the header has ", " 个字段，表头有 "},
     {"no loaded plugin has a table ", "没有这张报表："},
     {"; name the file after its table (see 'kaoping plugins') or give it as TABLE=",
-     "。文件名须为表名，如 health_lectures.csv；收到的文件："},
+     "。文件名须为表名，如 units.csv；收到的文件："},
 };
 
 /* A quoted value is the user's own text: copied as it is, never translated. */

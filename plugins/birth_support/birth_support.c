@@ -21,12 +21,24 @@ static const char *const outreach_forms[] = {"海报", "展板", "宣传栏", "�
 
 static const struct kp_column outreach_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
-    {.id = "venue", .title = "场所", .type = KP_TEXT, .flags = KP_COL_KEY, .allowed = venues},
-    {.id = "form", .title = "形式", .type = KP_TEXT, .allowed = outreach_forms},
-    {.id = "quantity", .title = "数量", .type = KP_INT},
-    {.id = "audience", .title = "受众人数", .type = KP_INT},
+     .levels = KP_LEVEL_ANY,
+     .description = "开展政策宣传的单位代码",
+     .example = "420102001000"},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY,
+     .description = "宣传活动的日期",
+     .example = "2023-05-29"},
+    {.id = "venue", .title = "场所", .type = KP_TEXT, .flags = KP_COL_KEY, .allowed = venues,
+     .description = "宣传进入的场所，对应“进单位、进工厂、进学校、进社区、进家庭”",
+     .example = "学校"},
+    {.id = "form", .title = "形式", .type = KP_TEXT, .allowed = outreach_forms,
+     .description = "宣传品或宣传方式",
+     .example = "展板"},
+    {.id = "quantity", .title = "数量", .type = KP_INT,
+     .description = "发放或布置宣传品的数量",
+     .example = "20"},
+    {.id = "audience", .title = "受众人数", .type = KP_INT,
+     .description = "受众人数",
+     .example = "300"},
 };
 
 #define GUIDANCE_CENTER "优生优育指导中心"
@@ -36,11 +48,21 @@ static const char *const site_states[] = {"建设中", "已建成", "已评估",
 
 static const struct kp_column site_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = site_kinds},
-    {.id = "name", .title = "名称", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = site_states},
-    {.id = "opened_on", .title = "建成日期", .type = KP_DATE},
+     .levels = KP_LEVEL_ANY,
+     .description = "阵地所在单位的代码",
+     .example = "420102001001"},
+    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = site_kinds,
+     .description = "阵地类型",
+     .example = "向日葵亲子小屋"},
+    {.id = "name", .title = "名称", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "阵地名称",
+     .example = "东湖社区向日葵亲子小屋"},
+    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = site_states,
+     .description = "建设进度；已建成或已评估的才计入目标",
+     .example = "已建成"},
+    {.id = "opened_on", .title = "建成日期", .type = KP_DATE,
+     .description = "建成日期，尚在建设的不填",
+     .example = "2023-06-01"},
 };
 
 static const struct kp_table tables[] = {

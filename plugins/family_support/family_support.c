@@ -20,33 +20,65 @@
 /* `unit` is required although the contract does not mark it: a family without
  * a unit belongs to no county and would silently drop out of every figure. */
 static const struct kp_column family_columns[] = {
-    {.id = "family_id", .title = "家庭编号", .type = KP_TEXT, .flags = KP_COL_KEY},
+    {.id = "family_id", .title = "家庭编号", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "计生特殊家庭的编号，每户一行、编号不重复",
+     .example = "420102-00017"},
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_REQUIRED,
-     .levels = KP_LEVEL_VILLAGE},
-    {.id = "liaison", .title = "双岗联系人", .type = KP_BOOL},
-    {.id = "family_doctor", .title = "家庭医生签约", .type = KP_BOOL},
-    {.id = "priority_care", .title = "优先便利医疗", .type = KP_BOOL},
-    {.id = "visits", .title = "年度走访次数", .type = KP_INT},
-    {.id = "nursing_insurance", .title = "住院护理补贴保险", .type = KP_BOOL},
-    {.id = "supplementary_insurance", .title = "补充医疗保险", .type = KP_BOOL},
+     .levels = KP_LEVEL_VILLAGE,
+     .description = "家庭所在村（社区）的单位代码",
+     .example = "420102001001"},
+    {.id = "liaison", .title = "双岗联系人", .type = KP_BOOL,
+     .description = "是否落实双岗联系人",
+     .example = "是"},
+    {.id = "family_doctor", .title = "家庭医生签约", .type = KP_BOOL,
+     .description = "是否已签约家庭医生",
+     .example = "是"},
+    {.id = "priority_care", .title = "优先便利医疗", .type = KP_BOOL,
+     .description = "是否享受优先便利医疗服务",
+     .example = "是"},
+    {.id = "visits", .title = "年度走访次数", .type = KP_INT,
+     .description = "本年度走访慰问的次数，不少于2次为达标",
+     .example = "4"},
+    {.id = "nursing_insurance", .title = "住院护理补贴保险", .type = KP_BOOL,
+     .description = "是否参加住院护理补贴保险",
+     .example = "是"},
+    {.id = "supplementary_insurance", .title = "补充医疗保险", .type = KP_BOOL,
+     .description = "是否参加补充医疗保险",
+     .example = "否"},
 };
 
 static const char *const home_states[] = {"申报", "在建", "建成", NULL};
 
 static const struct kp_column home_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "name", .title = "名称", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = home_states},
+     .levels = KP_LEVEL_ANY,
+     .description = "暖心家园所在单位的代码",
+     .example = "420102001001"},
+    {.id = "name", .title = "名称", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "暖心家园名称",
+     .example = "东湖社区暖心家园"},
+    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = home_states,
+     .description = "建设进度；建成的才计入目标",
+     .example = "建成"},
 };
 
 static const struct kp_column insurance_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_COUNTY},
-    {.id = "year", .title = "年度", .type = KP_YEAR, .flags = KP_COL_KEY},
-    {.id = "policies", .title = "份数", .type = KP_INT},
-    {.id = "insured", .title = "参保人数", .type = KP_INT},
-    {.id = "premium", .title = "保费", .type = KP_REAL},
+     .levels = KP_LEVEL_COUNTY,
+     .description = "县市区的单位代码，每县每年一行",
+     .example = "420102000000"},
+    {.id = "year", .title = "年度", .type = KP_YEAR, .flags = KP_COL_KEY,
+     .description = "投保年度；与上一年比较是否“稳中有升”",
+     .example = "2023"},
+    {.id = "policies", .title = "份数", .type = KP_INT,
+     .description = "计生家庭意外伤害保险的投保份数",
+     .example = "1200"},
+    {.id = "insured", .title = "参保人数", .type = KP_INT,
+     .description = "参保人数",
+     .example = "2400"},
+    {.id = "premium", .title = "保费", .type = KP_REAL,
+     .description = "保费总额（元），可带小数",
+     .example = "60000.00"},
 };
 
 static const struct kp_table tables[] = {
@@ -173,7 +205,22 @@ static int policy_row(void *ud, struct kp_row *r)
     return 1;
 }
 
-static int accident_policies(const struct kp_host *h, struct kp_eval *ev)
+/* How one measure of accident insurance (0 policies, 1 people insured)
+ * compares with last year.  The plan asks the 覆盖面 to grow, which is people
+ * insured; policies are kept as a figure and as an indicator of their own. */
+struct accident_measure {
+    int col;
+    const char *name, *unit, *missing, *fewer;
+};
+
+static const struct accident_measure by_policies = {0, "份数", "份", "本年度意外伤害保险份数未填写",
+                                                    "比上年减少 %.0f 份"};
+static const struct accident_measure by_insured = {1, "参保人数", "人",
+                                                   "本年度意外伤害保险参保人数未填写",
+                                                   "参保人数比上年减少 %.0f 人"};
+
+static int accident_compare(const struct kp_host *h, struct kp_eval *ev,
+                            const struct accident_measure *m)
 {
     struct policy_year now = {.host = h}, before = {.host = h};
     /* The key (unit, year) finds each row directly. */
@@ -190,25 +237,36 @@ static int accident_policies(const struct kp_host *h, struct kp_eval *ev)
         h->set_no_data(ev, "本年度没有意外伤害保险记录");
         return 0;
     }
-    if (now.null[0]) {
-        h->set_no_data(ev, "本年度意外伤害保险份数未填写");
+    if (now.null[m->col]) {
+        h->set_no_data(ev, m->missing);
         return 0;
     }
-    h->add_figure(ev, "份数", now.value[0]);
-    if (!now.null[1])
-        h->add_figure(ev, "参保人数", now.value[1]);
-    if (!now.null[2])
-        h->add_figure(ev, "保费（元）", now.value[2]);
-    if (before.found && !before.null[0]) {
-        h->add_figure(ev, "上年份数", before.value[0]);
-        if (now.value[0] < before.value[0]) {
+    static const char *const names[3] = {"份数", "参保人数", "保费（元）"};
+    for (int i = 0; i < 3; i++)
+        if (!now.null[i])
+            h->add_figure(ev, names[i], now.value[i]);
+    if (before.found && !before.null[m->col]) {
+        char prev[64];
+        snprintf(prev, sizeof prev, "上年%s", m->name);
+        h->add_figure(ev, prev, before.value[m->col]);
+        if (now.value[m->col] < before.value[m->col]) {
             char detail[128];
-            snprintf(detail, sizeof detail, "比上年减少 %.0f 份", before.value[0] - now.value[0]);
+            snprintf(detail, sizeof detail, m->fewer, before.value[m->col] - now.value[m->col]);
             h->add_evidence(ev, h->county(ev), detail);
         }
     }
-    h->set_value(ev, now.value[0]);
+    h->set_value(ev, now.value[m->col]);
     return 0;
+}
+
+static int accident_policies(const struct kp_host *h, struct kp_eval *ev)
+{
+    return accident_compare(h, ev, &by_policies);
+}
+
+static int accident_insured(const struct kp_host *h, struct kp_eval *ev)
+{
+    return accident_compare(h, ev, &by_insured);
 }
 
 /* ---- Warm homes --------------------------------------------------------- */
@@ -273,6 +331,8 @@ static const struct kp_indicator indicators[] = {
      .evidence_title = "保险份数比上年减少", .compute = accident_policies},
     {.id = "warm_homes", .title = "建成的暖心家园", .measure = "个",
      .evidence_title = "尚未建成的暖心家园", .compute = warm_homes},
+    {.id = "accident_insured", .title = "计生家庭意外伤害保险参保人数", .measure = "人",
+     .evidence_title = "参保人数比上年减少", .compute = accident_insured},
 };
 
 static const struct kp_plugin plugin = {

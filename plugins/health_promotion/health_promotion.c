@@ -7,6 +7,7 @@
  * measure exactly that, and list the townships and villages that fell short.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include <kaoping/plugin.h>
 
@@ -14,17 +15,31 @@
 
 static const struct kp_column lecture_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_TOWNSHIP | KP_LEVEL_VILLAGE},
-    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
-    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "participants", .title = "参加人数", .type = KP_INT},
+     .levels = KP_LEVEL_TOWNSHIP | KP_LEVEL_VILLAGE,
+     .description = "举办讲堂的乡镇（街道）或村（社区）的单位代码",
+     .example = "420102001001"},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY,
+     .description = "讲堂举办的日期",
+     .example = "2023-05-29"},
+    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "讲堂主题",
+     .example = "合理膳食 健康生活"},
+    {.id = "participants", .title = "参加人数", .type = KP_INT,
+     .description = "参加人数",
+     .example = "45"},
 };
 
 static const struct kp_column instructor_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_VILLAGE},
-    {.id = "year", .title = "年度", .type = KP_YEAR, .flags = KP_COL_KEY},
-    {.id = "instructors", .title = "人数", .type = KP_INT},
+     .levels = KP_LEVEL_VILLAGE,
+     .description = "村（社区）的单位代码，每村每年一行；未报的村按缺指导员计",
+     .example = "420102001001"},
+    {.id = "year", .title = "年度", .type = KP_YEAR, .flags = KP_COL_KEY,
+     .description = "年度",
+     .example = "2023"},
+    {.id = "instructors", .title = "人数", .type = KP_INT,
+     .description = "配备的家庭健康指导员人数，2名以上为达标",
+     .example = "2"},
 };
 
 static const char *const project_kinds[] = {"家庭健康服务中心", "流动人口健康促进", "其他", NULL};
@@ -32,10 +47,18 @@ static const char *const project_states[] = {"申报", "立项", "建成", NULL}
 
 static const struct kp_column project_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "name", .title = "项目名称", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = project_kinds},
-    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = project_states},
+     .levels = KP_LEVEL_ANY,
+     .description = "承担项目的单位代码",
+     .example = "420102000000"},
+    {.id = "name", .title = "项目名称", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "项目名称",
+     .example = "江北区家庭健康服务中心"},
+    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = project_kinds,
+     .description = "项目类型",
+     .example = "家庭健康服务中心"},
+    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = project_states,
+     .description = "项目进度",
+     .example = "立项"},
 };
 
 static const struct kp_table tables[] = {
@@ -162,16 +185,32 @@ static int instructor_coverage(const struct kp_host *h, struct kp_eval *ev)
     return 0;
 }
 
-/* Row: unit code, project name, kind, status. */
+/* Whether a project counts, as the plan words it: a 家庭健康服务中心 is to be
+ * applied for (申报), so applying counts; a 流动人口健康促进 project is to be
+ * won and carried out (争取并实施), so only 立项 or 建成 count; other kinds
+ * are not the plan's and never count. */
+static int project_counts(const char *kind, const char *status)
+{
+    if (!strcmp(kind, "家庭健康服务中心"))
+        return !strcmp(status, "申报") || !strcmp(status, "立项") || !strcmp(status, "建成");
+    if (!strcmp(kind, "流动人口健康促进"))
+        return !strcmp(status, "立项") || !strcmp(status, "建成");
+    return 0;
+}
+
+/* Row: unit code, project name, kind, status.  Every project is listed, with
+ * whether it counted. */
 static int project_row(void *ud, struct kp_row *r)
 {
     struct tally *t = ud;
     const struct kp_host *h = t->host;
+    const char *kind = h->row_text(r, 2), *status = h->row_text(r, 3);
+    int counts = project_counts(kind, status);
     char detail[512];
     t->total++;
-    snprintf(detail, sizeof detail, "%s（%s，%s）", h->row_text(r, 1),
-             h->row_is_null(r, 2) ? "类型未填" : h->row_text(r, 2),
-             h->row_is_null(r, 3) ? "状态未填" : h->row_text(r, 3));
+    t->met += counts;
+    snprintf(detail, sizeof detail, "%s（%s，%s%s）", h->row_text(r, 1),
+             *kind ? kind : "类型未填", *status ? status : "状态未填", counts ? "" : "，不计分");
     h->add_evidence(t->ev, h->row_text(r, 0), detail);
     return 0;
 }
@@ -190,7 +229,8 @@ static int projects(const struct kp_host *h, struct kp_eval *ev)
         return 0;
     }
     h->add_figure(ev, "健康项目", (double)t.total);
-    h->set_value(ev, (double)t.total);
+    h->add_figure(ev, "计分的项目", (double)t.met);
+    h->set_value(ev, (double)t.met);
     return 0;
 }
 

@@ -17,13 +17,27 @@
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 static const char *const adoption_levels[] = {"国家", "省", "市", NULL};
+/* The plan counts reports "向省计生协上报"; others are shown, not counted. */
+#define TO_PROVINCE "省计生协"
+static const char *const report_recipients[] = {TO_PROVINCE, "市计生协", "其他", NULL};
 
 static const struct kp_column report_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_COUNTY},
-    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
-    {.id = "title", .title = "标题", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "adopted", .title = "采用层级", .type = KP_TEXT, .allowed = adoption_levels},
+     .levels = KP_LEVEL_COUNTY,
+     .description = "报送信息的县市区的单位代码",
+     .example = "420102000000"},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY,
+     .description = "报送日期；每月不少于2篇",
+     .example = "2023-05-29"},
+    {.id = "title", .title = "标题", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "信息标题",
+     .example = "江北区计生协开展5·29会员活动日活动"},
+    {.id = "adopted", .title = "采用层级", .type = KP_TEXT, .allowed = adoption_levels,
+     .description = "被哪一级采用；未被采用的不填",
+     .example = "市"},
+    {.id = "sent_to", .title = "报送对象", .type = KP_TEXT, .allowed = report_recipients,
+     .description = "报送对象：省计生协、市计生协或其他；按月考评只计报送省计生协的信息",
+     .example = "省计生协"},
 };
 
 #define PROVINCIAL "省级"
@@ -34,20 +48,40 @@ static const char *const project_states[] = {"申报", "建成", NULL};
 
 static const struct kp_column project_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "name", .title = "名称", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "level", .title = "级别", .type = KP_TEXT, .allowed = project_levels},
-    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = project_kinds},
-    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = project_states},
+     .levels = KP_LEVEL_ANY,
+     .description = "项目点或品牌所在单位的代码",
+     .example = "420102000000"},
+    {.id = "name", .title = "名称", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "名称",
+     .example = "江北区家庭健康促进行动项目点"},
+    {.id = "level", .title = "级别", .type = KP_TEXT, .allowed = project_levels,
+     .description = "级别",
+     .example = "省级"},
+    {.id = "kind", .title = "类型", .type = KP_TEXT, .allowed = project_kinds,
+     .description = "类型",
+     .example = "家庭健康促进行动项目点"},
+    {.id = "status", .title = "状态", .type = KP_TEXT, .allowed = project_states,
+     .description = "进度；省级项目点建成的才计入目标",
+     .example = "建成"},
 };
 
 static const struct kp_column volunteer_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
-    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "volunteers", .title = "人数", .type = KP_INT},
-    {.id = "in_uniform", .title = "着统一服装", .type = KP_BOOL},
+     .levels = KP_LEVEL_ANY,
+     .description = "组织志愿服务的单位代码",
+     .example = "420102001000"},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY,
+     .description = "活动日期",
+     .example = "2023-05-29"},
+    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "活动主题",
+     .example = "暖心行动志愿服务"},
+    {.id = "volunteers", .title = "人数", .type = KP_INT,
+     .description = "参加的志愿者人数",
+     .example = "12"},
+    {.id = "in_uniform", .title = "着统一服装", .type = KP_BOOL,
+     .description = "志愿者是否统一着计生协服装",
+     .example = "是"},
 };
 
 static const struct kp_table tables[] = {
@@ -116,11 +150,12 @@ static int provincial_sites(const struct kp_host *h, struct kp_eval *ev)
 
 struct months {
     const struct kp_host *host;
-    long reports[12];
-    long adopted;
+    long reports[12]; /* sent to the provincial association */
+    long adopted, all;
 };
 
-/* Row: month number (1..12), reports in it, reports adopted. */
+/* Row: month number (1..12), reports sent to the province in it, reports
+ * adopted, all reports. */
 static int month_row(void *ud, struct kp_row *r)
 {
     struct months *m = ud;
@@ -128,6 +163,7 @@ static int month_row(void *ud, struct kp_row *r)
     if (month >= 1 && month <= 12)
         m->reports[month - 1] += (long)m->host->row_int(r, 1);
     m->adopted += (long)m->host->row_int(r, 2);
+    m->all += (long)m->host->row_int(r, 3);
     return 0;
 }
 
@@ -137,7 +173,8 @@ static int report_months(const struct kp_host *h, struct kp_eval *ev)
     /* Reports come from the county itself: its key (unit, date, ...) finds
      * the year's rows directly. */
     if (h->query(ev,
-                 "SELECT CAST(substr(r.date, 6, 2) AS INTEGER), count(*), count(r.adopted)"
+                 "SELECT CAST(substr(r.date, 6, 2) AS INTEGER),"
+                 " coalesce(sum(r.sent_to = '" TO_PROVINCE "'), 0), count(r.adopted), count(*)"
                  " FROM info_reports r WHERE r.unit = :county"
                  " AND r.date BETWEEN :year_start AND :year_end GROUP BY 1",
                  month_row, &m))
@@ -145,7 +182,7 @@ static int report_months(const struct kp_host *h, struct kp_eval *ev)
     long total = 0, good = 0;
     for (int i = 0; i < 12; i++)
         total += m.reports[i];
-    if (total == 0) {
+    if (m.all == 0) {
         h->set_no_data(ev, "本年度没有信息报送记录");
         return 0;
     }
@@ -160,7 +197,8 @@ static int report_months(const struct kp_host *h, struct kp_eval *ev)
         h->add_evidence(ev, key, detail);
     }
     h->add_figure(ev, "报送2篇以上的月份", (double)good);
-    h->add_figure(ev, "信息篇数", (double)total);
+    h->add_figure(ev, "报送省计生协篇数", (double)total);
+    h->add_figure(ev, "信息篇数", (double)m.all);
     h->add_figure(ev, "被采用篇数", (double)m.adopted);
     /* The month by month counts go into the run too, so that a report's
      * monthly chart comes from the run it reports on, not from today's data. */

@@ -16,9 +16,15 @@
 
 static const struct kp_column journal_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_TOWNSHIP | KP_LEVEL_VILLAGE},
-    {.id = "year", .title = "年度", .type = KP_YEAR, .flags = KP_COL_KEY},
-    {.id = "copies", .title = "份数", .type = KP_INT},
+     .levels = KP_LEVEL_TOWNSHIP | KP_LEVEL_VILLAGE,
+     .description = "订阅会刊的乡镇（街道）或村（社区）的单位代码",
+     .example = "420102001001"},
+    {.id = "year", .title = "年度", .type = KP_YEAR, .flags = KP_COL_KEY,
+     .description = "订阅年度",
+     .example = "2023"},
+    {.id = "copies", .title = "份数", .type = KP_INT,
+     .description = "订阅会刊《人生》的份数，每个基层协会至少1份",
+     .example = "2"},
 };
 
 /* The two key dates come first, in the plan's order. */
@@ -27,11 +33,21 @@ static const char *const occasions[] = {"529会员活动日", "711世界人口�
 
 static const struct kp_column event_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY},
-    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "occasion", .title = "节点", .type = KP_TEXT, .allowed = occasions},
-    {.id = "participants", .title = "参加人数", .type = KP_INT},
+     .levels = KP_LEVEL_ANY,
+     .description = "举办活动的单位代码",
+     .example = "420102001000"},
+    {.id = "date", .title = "日期", .type = KP_DATE, .flags = KP_COL_KEY,
+     .description = "活动日期",
+     .example = "2023-05-29"},
+    {.id = "title", .title = "主题", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "活动主题",
+     .example = "5·29会员活动日 学习二十大 奋进新征程"},
+    {.id = "occasion", .title = "节点", .type = KP_TEXT, .allowed = occasions,
+     .description = "活动所在节点；5月29日、7月11日的活动分别计入两个节点",
+     .example = "529会员活动日"},
+    {.id = "participants", .title = "参加人数", .type = KP_INT,
+     .description = "参加人数",
+     .example = "120"},
 };
 
 static const struct kp_table tables[] = {

@@ -16,13 +16,24 @@
 
 static const char *const school_levels[] = {"大学", "中学", "小学", "社区", NULL};
 #define NLEVELS 4
+/* The plan's 大中小学: the first three levels.  社区 trainers count as trained
+ * trainers but are no school level. */
+#define NSCHOOL_LEVELS 3
 
 static const struct kp_column trainer_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
-    {.id = "name", .title = "姓名", .type = KP_TEXT, .flags = KP_COL_KEY},
-    {.id = "school_level", .title = "学段", .type = KP_TEXT, .allowed = school_levels},
-    {.id = "trained_on", .title = "培训日期", .type = KP_DATE},
+     .levels = KP_LEVEL_ANY,
+     .description = "主持人所属单位的代码",
+     .example = "420102000000"},
+    {.id = "name", .title = "姓名", .type = KP_TEXT, .flags = KP_COL_KEY,
+     .description = "青春健康教育主持人姓名",
+     .example = "王丽"},
+    {.id = "school_level", .title = "学段", .type = KP_TEXT, .allowed = school_levels,
+     .description = "主持人面向的学段",
+     .example = "中学"},
+    {.id = "trained_on", .title = "培训日期", .type = KP_DATE,
+     .description = "参加主持人培训的日期",
+     .example = "2023-04-20"},
 };
 
 /* The first four are the projects every county is to run; the university
@@ -34,12 +45,22 @@ static const char *const projects[] = {"青春健康成长之道", "青春健康
 
 static const struct kp_column project_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
-     .levels = KP_LEVEL_ANY},
+     .levels = KP_LEVEL_ANY,
+     .description = "开展项目的单位代码",
+     .example = "420102000000"},
     {.id = "project", .title = "项目", .type = KP_TEXT, .flags = KP_COL_KEY,
-     .allowed = projects},
-    {.id = "year", .title = "年度", .type = KP_YEAR, .flags = KP_COL_KEY},
-    {.id = "sessions", .title = "场次", .type = KP_INT},
-    {.id = "participants", .title = "参加人数", .type = KP_INT},
+     .allowed = projects,
+     .description = "青春健康项目名称",
+     .example = "青春健康俱乐部"},
+    {.id = "year", .title = "年度", .type = KP_YEAR, .flags = KP_COL_KEY,
+     .description = "开展项目的年度",
+     .example = "2023"},
+    {.id = "sessions", .title = "场次", .type = KP_INT,
+     .description = "本年度开展的场次",
+     .example = "6"},
+    {.id = "participants", .title = "参加人数", .type = KP_INT,
+     .description = "参加人数",
+     .example = "240"},
 };
 
 static const struct kp_table tables[] = {
@@ -183,7 +204,7 @@ static int trainer_school_levels(const struct kp_host *h, struct kp_eval *ev)
     if (t.rows == 0)
         return 0;
     int covered = 0;
-    for (int i = 0; i < NLEVELS; i++) {
+    for (int i = 0; i < NSCHOOL_LEVELS; i++) {
         if (t.level[i])
             covered++;
         else

@@ -79,6 +79,9 @@ check test "$(head -n 1 forms/units.csv)" = $'\xEF\xBB\xBF单位代码,单位名
 check contains forms/填表说明.txt "家庭健康知识大讲堂"
 check contains forms/填表说明.txt "只能填以下之一"
 check contains forms/填表说明.txt "示例：420102001001"
+# What a column holds comes from the plugin that owns it.
+check contains forms/填表说明.txt "说明：配备的家庭健康指导员人数，2名以上为达标"
+check contains forms/填表说明.txt "示例：东湖社区向日葵亲子小屋"
 # Empty templates import as empty tables.
 status_is 0 "$kaoping" init --db forms.db
 status_is 0 "$kaoping" import --db forms.db forms
@@ -126,7 +129,7 @@ check contains lectures.xml "<sheetProtection"
 check contains lectures.xml 'type="date"'
 check contains lectures.xml 'type="whole" operator="greaterThanOrEqual"'
 check contains lectures.xml 'promptTitle="参加人数"'
-check contains lectures.xml 'prompt="必填：单位代码'
+check contains lectures.xml 'prompt="必填：举办讲堂的乡镇（街道）或村（社区）的单位代码；'
 unzip -p xforms/health_lectures.xlsx xl/workbook.xml >book.xml
 check contains book.xml 'name="家庭健康知识大讲堂"'
 check contains book.xml 'name="填表说明"'

@@ -18,9 +18,9 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "demo/csv_out.h"
-#include "demo/demo.h"
-#include "demo/outdir.h"
+#include "csv/csv_out.h"
+#include "demo_city/demo.h"
+#include "demo_city/outdir.h"
 #include "import/import.h"
 
 static const char *scratch;

@@ -7,11 +7,19 @@
  * every user may write (or that another user owns) is refused: whoever could
  * write it could run code as the user.  A sticky world-writable folder such
  * as /tmp lets others add files but not replace ours, so our file there loads
- * and theirs does not.  Links and relative paths are checked where they lead.
+ * and theirs does not.  Links and relative paths are checked where they lead,
+ * and where they stand: a link in a folder every user may write is refused.
+ * A folder or file writable by a group is refused unless the group is its
+ * owner's own.  What is checked is what is loaded: swapping a link between a
+ * good plugin and a refused one, in a loop while kaoping loads it, never gets
+ * the refused one's constructor run.
  *
- * argv: a plugin module (health_promotion.so), a scratch folder.
+ * argv: a plugin module (health_promotion.so), the constructor fixture, a
+ * scratch folder.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,14 +97,115 @@ static char *sub(const char *rel)
     return b;
 }
 
+/* Not what a plugin is: refused before the loader sees it. */
+static void check_not_plugins(void)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/ok/script.so", scratch);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("#!/bin/sh\necho hi\n", f);
+        fclose(f);
+    }
+    CHECK_INT_EQ(load(path), 0);
+    CHECK_STR_CONTAINS(refusals, "not an ELF shared object");
+    unlink(path);
+    /* A FIFO would hang a plain open(); it must be refused, not waited on. */
+    snprintf(path, sizeof path, "%s/ok/fifo.so", scratch);
+    CHECK_INT_EQ(mkfifo(path, 0600), 0);
+    CHECK_INT_EQ(load(path), 0);
+    CHECK_STR_CONTAINS(refusals, "not a regular file");
+    unlink(path);
+}
+
+/* Writable by a group: fine when the group is the owner's own, not otherwise. */
+static void check_groups(const char *plugin)
+{
+    const char *own = place(plugin, "group_own/p.so");
+    chmod(own, 0664);
+    chmod(sub("group_own"), 0775);
+    CHECK_INT_EQ(load(own), 1);
+    CHECK_STR_EQ(refusals, "");
+    if (geteuid() != 0) {
+        fprintf(stderr, "not root: files of another group are not tried\n");
+        return;
+    }
+    CHECK_INT_EQ(chown(own, 0, 65534), 0);
+    CHECK_INT_EQ(load(own), 0);
+    CHECK_STR_CONTAINS(refusals, "it is writable by group 65534, which is not its owner's");
+    const char *in_group_dir = place(plugin, "group_dir/p.so");
+    CHECK_INT_EQ(chown(sub("group_dir"), 0, 65534), 0);
+    chmod(sub("group_dir"), 0775);
+    CHECK_INT_EQ(load(in_group_dir), 0);
+    CHECK_STR_CONTAINS(refusals, "group_dir is writable by group 65534");
+}
+
+static volatile int swapping;
+
+/* Flip ok/swap.so between the two targets, atomically, until told to stop. */
+static void *swapper(void *arg)
+{
+    const char *const *targets = arg;
+    char link_path[4096], tmp[4096];
+    snprintf(link_path, sizeof link_path, "%s/ok/swap.so", scratch);
+    snprintf(tmp, sizeof tmp, "%s/ok/swap.tmp", scratch);
+    for (unsigned i = 0; __atomic_load_n(&swapping, __ATOMIC_RELAXED); i++) {
+        unlink(tmp);
+        if (symlink(targets[i & 1], tmp) != 0 || rename(tmp, link_path) != 0)
+            break;
+    }
+    return NULL;
+}
+
+/* The race that a check by name loses: the link points at the good plugin
+ * when checked and at the refused one when loaded. */
+static void check_swap_race(const char *plugin, const char *constructor)
+{
+    char mark[4096], link_path[4096];
+    snprintf(mark, sizeof mark, "%s/constructor-ran", scratch);
+    snprintf(link_path, sizeof link_path, "%s/ok/swap.so", scratch);
+    setenv("KP_TEST_CONSTRUCTOR_MARK", mark, 1);
+    unlink(mark);
+    const char *targets[2] = {place(plugin, "race_good/p.so"),
+                              place(constructor, "race_bad/c.so")};
+    chmod(sub("race_bad"), 0777);
+    CHECK_INT_EQ(symlink(targets[0], link_path), 0);
+    pthread_t t;
+    swapping = 1;
+    CHECK_INT_EQ(pthread_create(&t, NULL, swapper, targets), 0);
+    int loaded = 0, refused = 0;
+    /* The loader keeps a library by the name it was loaded under, so each
+     * try reaches the link by another name (ok/d17/swap.so, with ok/d17 a
+     * link to ok), as every new kaoping process would meet it afresh. */
+    char name[4096];
+    for (int i = 0; i < 1000 && access(mark, F_OK) != 0; i++) {
+        snprintf(name, sizeof name, "%s/ok/d%d", scratch, i);
+        if (symlink(".", name) != 0)
+            break;
+        snprintf(name, sizeof name, "%s/ok/d%d/swap.so", scratch, i);
+        if (load(name) == 1)
+            loaded++;
+        else if (strstr(refusals, "race_bad is writable by every user"))
+            refused++;
+    }
+    __atomic_store_n(&swapping, 0, __ATOMIC_RELAXED);
+    pthread_join(t, NULL);
+    /* Both outcomes happened, so the race was run; the bad one never ran. */
+    CHECK(loaded > 0);
+    CHECK(refused > 0);
+    CHECK(access(mark, F_OK) != 0);
+    unsetenv("KP_TEST_CONSTRUCTOR_MARK");
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: test_plugin_perms PLUGIN.so SCRATCH\n");
+    if (argc != 4) {
+        fprintf(stderr, "usage: test_plugin_perms PLUGIN.so CONSTRUCTOR.so SCRATCH\n");
         return 2;
     }
-    const char *plugin = argv[1];
-    snprintf(scratch, sizeof scratch, "%s/plugin_perms", argv[2]);
+    const char *plugin = argv[1], *constructor = argv[2];
+    snprintf(scratch, sizeof scratch, "%s/plugin_perms", argv[3]);
     char cmd[4200];
     snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", scratch, scratch);
     if (system(cmd) != 0 || mkdir(scratch, 0755) != 0) {
@@ -138,6 +247,17 @@ int main(int argc, char **argv)
     CHECK_INT_EQ(load(link_path), 0);
     CHECK_STR_CONTAINS(refusals, "open_dir is writable by every user");
     unlink(link_path);
+
+    /* A link that every user could replace, to a good plugin. */
+    snprintf(link_path, sizeof link_path, "%s/open_dir/link.so", scratch);
+    CHECK_INT_EQ(symlink(ok, link_path), 0);
+    CHECK_INT_EQ(load(link_path), 0);
+    CHECK_STR_CONTAINS(refusals, "open_dir is writable by every user");
+    unlink(link_path);
+
+    check_not_plugins();
+    check_groups(plugin);
+    check_swap_race(plugin, constructor);
 
     /* A bare file name is checked in the folder it is in. */
     char cwd[4096];

@@ -23,7 +23,7 @@ static const char *data_dir, *scratch;
 static kp_registry *reg;
 
 struct capture {
-    char text[8192];
+    char text[32768];
     int problems;
 };
 

@@ -6,13 +6,21 @@
  * descriptor's ABI major, minor and size before it touches anything else, and
  * refuses the file with a message naming it if they do not fit.
  *
- * Rules that keep old plugins working:
+ * The one rule for growth: a struct grows only at its end, and every struct the
+ * host reads from a plugin comes with the size the plugin was built with.
  *   - KP_ABI_MAJOR changes only when an existing field or function changes meaning
  *     or place.  A plugin built for another major is refused.
  *   - KP_ABI_MINOR grows when fields are appended to a struct below, or functions
  *     appended to struct kp_host.  Nothing is ever inserted or reordered.  A plugin
- *     built for a newer minor than the host is refused; an older one is accepted
- *     and the host reads only the fields that plugin's `size` covers.
+ *     built for a newer minor than the host is refused; an older one is accepted.
+ *   - The descriptor carries its own size and the element size of each array it
+ *     points to (tables, columns, indicators).  The host copies every element
+ *     into a zero-filled struct of its own, taking only the bytes the plugin's
+ *     size covers, and steps through arrays by the plugin's element size: a
+ *     field a plugin was built without reads as zero (NULL), which always means
+ *     "not given".  A 1.0 descriptor has no element sizes; the host knows them.
+ *   - The host hands a plugin its function table (struct kp_host) with its own
+ *     size; a plugin calls a function only when that size covers it.
  *
  * Plugins are declarative: they describe their tables and indicators as data.
  * The host does all CSV parsing, validation, storing and schema migration from
@@ -32,7 +40,7 @@ extern "C" {
 #endif
 
 #define KP_ABI_MAJOR 1
-#define KP_ABI_MINOR 0
+#define KP_ABI_MINOR 1
 
 /* The name of the one symbol a plugin exports. */
 #define KP_PLUGIN_SYMBOL "kaoping_plugin"
@@ -41,7 +49,7 @@ extern "C" {
 
 /* Column types.  Each decides how a CSV field is parsed and how it is stored. */
 enum kp_type {
-    KP_TEXT = 1, /* UTF-8 text; `allowed` may restrict it to a list of values   */
+    KP_TEXT = 1, /* UTF-8 text; an enumeration when `allowed` lists its values */
     KP_INT,      /* integer, non-negative unless KP_COL_SIGNED                  */
     KP_REAL,     /* decimal number, non-negative unless KP_COL_SIGNED           */
     KP_BOOL,     /* 1/0, 是/否, true/false, Y/N; stored as 1 or 0                */
@@ -68,8 +76,17 @@ struct kp_column {
     int type;                    /* enum kp_type                                */
     unsigned flags;              /* KP_COL_*                                    */
     unsigned levels;             /* KP_UNIT only: accepted KP_LEVEL_* bits      */
-    const char *const *allowed;  /* KP_TEXT only: NULL-terminated list, or NULL */
+    /* KP_TEXT only: the column is an enumeration of these values (a
+     * NULL-terminated list).  A field holding anything else is refused at
+     * import with the list; templates and forms offer the list.  NULL: free
+     * text. */
+    const char *const *allowed;
     const char *default_value;   /* stored when the field is empty, or NULL     */
+
+    /* ABI 1.1.  Shown to the staff who fill in the column: in templates'
+     * 填表说明, in import error hints, in forms.  NULL: nothing to say. */
+    const char *description;     /* 说明: what goes in, in plain Chinese       */
+    const char *example;         /* a realistic value, as a county would write it */
 };
 
 struct kp_table {
@@ -142,7 +159,7 @@ struct kp_indicator {
     const char *id;              /* unique in the plugin; rules say plugin.id   */
     const char *title;           /* Chinese title                               */
     const char *measure;         /* unit of the figure: "%", "场", "个", "月"   */
-    const char *evidence_title;  /* what the evidence lists, e.g. "未开展讲堂的基层协会" */
+    const char *evidence_title;  /* what the evidence lists, e.g. "未开展培训的乡镇" */
     /* Compute the figure for host->county(ev) in host->year(ev).  Return 0, or
      * non-zero after host->fail(); a failed indicator is marked "not scored". */
     int (*compute)(const struct kp_host *host, struct kp_eval *ev);
@@ -154,19 +171,28 @@ struct kp_plugin {
     uint32_t abi_major;          /* KP_ABI_MAJOR the plugin was built with      */
     uint32_t abi_minor;          /* KP_ABI_MINOR the plugin was built with      */
     uint32_t size;               /* sizeof(struct kp_plugin) as built           */
-    const char *id;              /* lower-case identifier, e.g. "publicity"     */
+    const char *id;              /* lower-case identifier, e.g. "member_training" */
     const char *title;           /* Chinese title of the work area              */
     const char *version;         /* the plugin's own version, e.g. "1.0.0"      */
     const struct kp_table *tables;
     size_t ntables;
     const struct kp_indicator *indicators;
     size_t nindicators;
+
+    /* ABI 1.1: the element size of each array, as built, so that the host
+     * steps through them whatever it appends to their structs later. */
+    uint32_t table_size;         /* sizeof(struct kp_table)                     */
+    uint32_t column_size;        /* sizeof(struct kp_column)                    */
+    uint32_t indicator_size;     /* sizeof(struct kp_indicator)                 */
 };
 
-/* Fill the ABI fields; use as the first line of a descriptor. */
+/* Fill the ABI fields and element sizes; use as the first line of a descriptor. */
 #define KP_PLUGIN_HEADER \
     .abi_major = KP_ABI_MAJOR, .abi_minor = KP_ABI_MINOR, \
-    .size = (uint32_t)sizeof(struct kp_plugin)
+    .size = (uint32_t)sizeof(struct kp_plugin), \
+    .table_size = (uint32_t)sizeof(struct kp_table), \
+    .column_size = (uint32_t)sizeof(struct kp_column), \
+    .indicator_size = (uint32_t)sizeof(struct kp_indicator)
 
 #define KP_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
