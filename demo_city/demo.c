@@ -17,6 +17,8 @@ void kp_demo_defaults(kp_demo_options *o)
     o->counties = 10;
     o->scale = 1.0;
     o->year = 2023;
+    o->tables = NULL;
+    o->ntables = 0;
 }
 
 int kp_demo_check_options(const kp_demo_options *o, kp_err *e)
@@ -104,13 +106,15 @@ int kp_demo_write(const char *dir, const kp_demo_options *o, kp_demo_county_fn c
         kp_fail(e, "out of memory");
         goto out;
     }
-    if (open_files(&g, dir, e))
+    if (open_files(&g, dir, e) || kp_demo_samples_open(&g, dir, e))
         goto out;
     for (int i = 0; i < o->counties; i++) {
         kp_demo_county_build(c, o->seed, i);
         for (size_t a = 0; a < sizeof areas / sizeof areas[0]; a++)
             if (areas[a](&g, c, e))
                 goto out;
+        if (kp_demo_samples_county(&g, c, e))
+            goto out;
         if (county) {
             kp_demo_county_info info = {
                 .index = i, .total = o->counties, .code = c->units[0].code,
@@ -123,6 +127,8 @@ int kp_demo_write(const char *dir, const kp_demo_options *o, kp_demo_county_fn c
     rc = 0;
 out:
     if (close_files(&g, totals, rc ? NULL : e))
+        rc = -1;
+    if (kp_demo_samples_close(&g, totals, rc ? NULL : e))
         rc = -1;
     free(g.events);
     free(c);

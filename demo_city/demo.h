@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kaoping/plugin.h"
 #include "util/err.h"
 
 #define KP_DEMO_MAX_COUNTIES 999
@@ -27,6 +28,10 @@ typedef struct kp_demo_options {
     int counties; /* 1..KP_DEMO_MAX_COUNTIES */
     double scale; /* multiplies the activity rows (events, lectures, families ...) */
     int year;     /* the assessed year; the previous year is written where needed */
+    /* The loaded work areas' tables (may be none).  Each one the demo does
+     * not write itself gets its file, its rows from its sample_rows. */
+    const struct kp_table *const *tables;
+    size_t ntables;
 } kp_demo_options;
 
 /* seed 1, 10 counties, scale 1, 2023. */
@@ -63,6 +68,10 @@ int kp_demo_write(const char *dir, const kp_demo_options *o, kp_demo_county_fn c
 size_t kp_demo_table_count(void);
 const char *kp_demo_table_id(size_t i);
 const char *kp_demo_table_area(size_t i);
+
+/* Whether kp_demo_write() writes table `id` itself rather than through its
+ * plugin: then `o->tables` need not list it. */
+int kp_demo_writes_itself(const char *id);
 
 /* A realistic example value for a contract column, as the demo writes it, or
  * NULL when the demo does not know the column. */

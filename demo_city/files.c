@@ -218,6 +218,14 @@ const char *kp_demo_table_area(size_t i)
     return i < KP_T_COUNT ? kp_demo_files[i].area : NULL;
 }
 
+int kp_demo_writes_itself(const char *id)
+{
+    for (size_t t = 0; t < KP_T_COUNT; t++)
+        if (!strcmp(kp_demo_files[t].table, id))
+            return 1;
+    return 0;
+}
+
 const char *kp_demo_example(const char *table, const char *column)
 {
     for (size_t t = 0; t < KP_T_COUNT; t++) {

@@ -109,9 +109,13 @@ struct kp_demo_event {
     int32_t a, b, c;  /* per table (participants, a kind ...) */
 };
 
+struct kp_demo_sampled; /* a loaded table's file, written by its plugin (samples.c) */
+
 struct kp_demo_gen {
     const kp_demo_options *opt;
     kp_csv_out *out[KP_T_COUNT];
+    struct kp_demo_sampled *sampled;
+    size_t nsampled;
     struct kp_demo_event *events;
     size_t nevents, capevents;
 };
@@ -132,6 +136,10 @@ int kp_demo_days_in_year(int year);
 int kp_demo_day_of_year(int year, int month, int day);
 void kp_demo_month_day(int year, int doy, int *month, int *day);
 
+/* A date or a boolean in one of the spellings above. */
+void kp_demo_spell_date(kp_csv_out *w, int style, int year, int month, int day);
+void kp_demo_spell_bool(kp_csv_out *w, int style, int v);
+
 /* Fields in the spelling of table t's file. */
 void kp_demo_put_date(struct kp_demo_gen *g, int t, int year, int doy);
 void kp_demo_put_bool(struct kp_demo_gen *g, int t, int v);
@@ -146,6 +154,13 @@ void kp_demo_events_clear(struct kp_demo_gen *g);
 int kp_demo_event_add(struct kp_demo_gen *g, int unit, int day, int variant, int a, int b, int c,
                       kp_err *e);
 void kp_demo_events_sort(struct kp_demo_gen *g);
+
+/* The files of the loaded tables the demo does not write itself (samples.c):
+ * open them with their headers, have each plugin write one county's rows,
+ * close them adding their rows to the totals. */
+int kp_demo_samples_open(struct kp_demo_gen *g, const char *dir, kp_err *e);
+int kp_demo_samples_county(struct kp_demo_gen *g, const struct kp_demo_county *c, kp_err *e);
+int kp_demo_samples_close(struct kp_demo_gen *g, kp_demo_totals *totals, kp_err *e);
 
 /* Each work area's rows for one county. */
 int kp_demo_gen_units(struct kp_demo_gen *g, const struct kp_demo_county *c, kp_err *e);

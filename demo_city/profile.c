@@ -11,6 +11,8 @@
  */
 #include "demo_city/profile.h"
 
+#include "kaoping/plugin.h"
+
 /* Venue bits: 单位 工厂 学校 社区 家庭. */
 #define V_UNIT 0x01u
 #define V_FACTORY 0x02u
@@ -22,6 +24,7 @@
 static const struct kp_demo_profile profiles[] = {
     {
         .name = "示范", .summary = "每项目标都达到",
+        .kind = KP_SAMPLE_EXEMPLARY, .diligence = 1.0,
         .pub_events = 24, .pub_township_miss = 0,
         .org_county_reelected = 1, .org_township_miss = 0, .org_village_miss = 0,
         .org_home_miss = 0, .org_staff_gap = 0, .org_members_miss = 0,
@@ -35,6 +38,7 @@ static const struct kp_demo_profile profiles[] = {
     },
     {
         .name = "良好", .summary = "大多达标，个别乡村有缺项",
+        .kind = KP_SAMPLE_GOOD, .diligence = 0.85,
         .pub_events = 16, .pub_township_miss = 0,
         .org_county_reelected = 1, .org_township_miss = 0, .org_village_miss = 5,
         .org_home_miss = 10, .org_staff_gap = 0, .org_members_miss = 5,
@@ -48,6 +52,7 @@ static const struct kp_demo_profile profiles[] = {
     },
     {
         .name = "一般", .summary = "多项目标差一截：乡村换届、会员之家、指导员、信息报送",
+        .kind = KP_SAMPLE_AVERAGE, .diligence = 0.65,
         .pub_events = 12, .pub_township_miss = 25,
         .org_county_reelected = 1, .org_township_miss = 10, .org_village_miss = 15,
         .org_home_miss = 25, .org_staff_gap = 1, .org_members_miss = 10,
@@ -64,6 +69,7 @@ static const struct kp_demo_profile profiles[] = {
     },
     {
         .name = "宣传薄弱", .summary = "宣讲少、工厂和家庭未进、信息报送断月",
+        .kind = KP_SAMPLE_WEAK_OUTREACH, .diligence = 0.6,
         .pub_events = 6, .pub_township_miss = 50,
         .org_county_reelected = 1, .org_township_miss = 0, .org_village_miss = 5,
         .org_home_miss = 10, .org_staff_gap = 0, .org_members_miss = 5,
@@ -78,6 +84,7 @@ static const struct kp_demo_profile profiles[] = {
     },
     {
         .name = "数据缺失", .summary = "生殖健康领域和家庭健康指导员未报数据，会员数不全",
+        .kind = KP_SAMPLE_MISSING_DATA, .diligence = 0.5,
         .pub_events = 14, .pub_township_miss = 0,
         .org_county_reelected = 1, .org_township_miss = 0, .org_village_miss = 5,
         .org_home_miss = 10, .org_staff_gap = 0, .org_members_miss = 40,
@@ -93,6 +100,7 @@ static const struct kp_demo_profile profiles[] = {
     },
     {
         .name = "薄弱", .summary = "多数目标未达到：县协会未换届、半数基层未办讲堂、村缺指导员、意外险下滑",
+        .kind = KP_SAMPLE_WEAK, .diligence = 0.3,
         .pub_events = 8, .pub_township_miss = 40,
         .org_county_reelected = 0, .org_township_miss = 30, .org_village_miss = 40,
         .org_home_miss = 50, .org_staff_gap = 3, .org_members_miss = 25,

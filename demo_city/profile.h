@@ -31,6 +31,8 @@ enum kp_demo_area {
 struct kp_demo_profile {
     const char *name;    /* 示范, 良好 ... */
     const char *summary; /* what the assessment shows for it, and why */
+    int kind;            /* enum kp_sample_profile, what plugins are told */
+    double diligence;    /* 0..1, how much of the plan the county carries out */
 
     /* publicity: events in the county, % of townships that held no 宣讲 */
     int pub_events, pub_township_miss;

@@ -69,24 +69,33 @@ void kp_demo_month_day(int year, int doy, int *month, int *day)
     *day = doy + 1;
 }
 
+void kp_demo_spell_date(kp_csv_out *w, int style, int year, int month, int day)
+{
+    switch (style) {
+    case KP_DATE_SLASH: kp_csv_out_fieldf(w, "%d/%d/%d", year, month, day); break;
+    case KP_DATE_DOT: kp_csv_out_fieldf(w, "%d.%d.%d", year, month, day); break;
+    case KP_DATE_CHINESE: kp_csv_out_fieldf(w, "%d年%d月%d日", year, month, day); break;
+    default: kp_csv_out_fieldf(w, "%04d-%02d-%02d", year, month, day); break;
+    }
+}
+
+void kp_demo_spell_bool(kp_csv_out *w, int style, int v)
+{
+    static const char *const spelled[][2] = {
+        [KP_BOOL_DIGIT] = {"0", "1"}, [KP_BOOL_CHINESE] = {"否", "是"}, [KP_BOOL_LETTER] = {"N", "Y"}};
+    kp_csv_out_field(w, spelled[style][v != 0]);
+}
+
 void kp_demo_put_date(struct kp_demo_gen *g, int t, int year, int doy)
 {
     int m, d;
     kp_demo_month_day(year, doy, &m, &d);
-    kp_csv_out *w = g->out[t];
-    switch (kp_demo_files[t].date_style) {
-    case KP_DATE_SLASH: kp_csv_out_fieldf(w, "%d/%d/%d", year, m, d); break;
-    case KP_DATE_DOT: kp_csv_out_fieldf(w, "%d.%d.%d", year, m, d); break;
-    case KP_DATE_CHINESE: kp_csv_out_fieldf(w, "%d年%d月%d日", year, m, d); break;
-    default: kp_csv_out_fieldf(w, "%04d-%02d-%02d", year, m, d); break;
-    }
+    kp_demo_spell_date(g->out[t], kp_demo_files[t].date_style, year, m, d);
 }
 
 void kp_demo_put_bool(struct kp_demo_gen *g, int t, int v)
 {
-    static const char *const spelled[][2] = {
-        [KP_BOOL_DIGIT] = {"0", "1"}, [KP_BOOL_CHINESE] = {"否", "是"}, [KP_BOOL_LETTER] = {"N", "Y"}};
-    kp_csv_out_field(g->out[t], spelled[kp_demo_files[t].bool_style][v != 0]);
+    kp_demo_spell_bool(g->out[t], kp_demo_files[t].bool_style, v);
 }
 
 void kp_demo_put_text(struct kp_demo_gen *g, int t, const char *s)
