@@ -17,6 +17,9 @@
 #include "demo_city/gen.h"
 #include "kaoping/plugin.h"
 
+enum date_style { DATE_ISO, DATE_SLASH, DATE_DOT, DATE_CHINESE };
+enum bool_style { BOOL_DIGIT, BOOL_CHINESE, BOOL_LETTER };
+
 struct kp_demo_sampled {
     const struct kp_table *table;
     kp_csv_out *out;
@@ -32,6 +35,7 @@ struct kp_sample {
     kp_rng rng;
     kp_err *e;
     int failed;
+    char name[KP_DEMO_NAME_MAX];
 };
 
 /* FNV-1a: the same key for an id on every machine and in every load order. */
@@ -80,6 +84,18 @@ static int s_unit_parent(struct kp_sample *s, int u)
     return x ? x->parent : -1;
 }
 
+static int s_unit_urban(struct kp_sample *s, int u)
+{
+    const struct kp_demo_unit *x = unit_at(s, u);
+    return x ? x->urban : 0;
+}
+
+static const char *s_person_name(struct kp_sample *s)
+{
+    kp_demo_person_name(&s->rng, s->name);
+    return s->name;
+}
+
 static uint32_t s_below(struct kp_sample *s, uint32_t n)
 {
     return n ? kp_rng_below(&s->rng, n) : 0;
@@ -114,14 +130,31 @@ static int s_fail(struct kp_sample *s, const char *fmt, ...)
     return kp_fail(s->e, "%s.csv: 示例数据（%s）: %s", s->f->table->id, s->c->units[0].name, msg);
 }
 
+static void spell_date(kp_csv_out *w, int style, int year, int month, int day)
+{
+    switch (style) {
+    case DATE_SLASH: kp_csv_out_fieldf(w, "%d/%d/%d", year, month, day); break;
+    case DATE_DOT: kp_csv_out_fieldf(w, "%d.%d.%d", year, month, day); break;
+    case DATE_CHINESE: kp_csv_out_fieldf(w, "%d年%d月%d日", year, month, day); break;
+    default: kp_csv_out_fieldf(w, "%04d-%02d-%02d", year, month, day); break;
+    }
+}
+
+static void spell_bool(kp_csv_out *w, int style, int v)
+{
+    static const char *const spelled[][2] = {
+        [BOOL_DIGIT] = {"0", "1"}, [BOOL_CHINESE] = {"否", "是"}, [BOOL_LETTER] = {"N", "Y"}};
+    kp_csv_out_field(w, spelled[style][v != 0]);
+}
+
 /* A field of the contract's canonical spelling, in the file's own. */
 static void put_field(struct kp_demo_sampled *f, const struct kp_column *col, const char *v)
 {
     int y, m, d, n = 0;
     if (col->type == KP_DATE && sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && !v[n])
-        kp_demo_spell_date(f->out, f->date_style, y, m, d);
+        spell_date(f->out, f->date_style, y, m, d);
     else if (col->type == KP_BOOL && (!strcmp(v, "0") || !strcmp(v, "1")))
-        kp_demo_spell_bool(f->out, f->bool_style, v[0] == '1');
+        spell_bool(f->out, f->bool_style, v[0] == '1');
     else
         kp_csv_out_field(f->out, v);
 }
@@ -149,6 +182,7 @@ static const struct kp_sample_host host = {
     .year = s_year, .scale = s_scale, .profile = s_profile, .diligence = s_diligence,
     .units = s_units, .unit_code = s_unit_code, .unit_name = s_unit_name,
     .unit_level = s_unit_level, .unit_parent = s_unit_parent,
+    .unit_urban = s_unit_urban, .person_name = s_person_name,
     .below = s_below, .range = s_range, .uniform = s_uniform, .chance = s_chance,
     .emit = s_emit, .fail = s_fail,
 };

@@ -141,15 +141,6 @@ static int loaded_tables(struct demo_run *r)
     return 0;
 }
 
-/* The i-th table whose file the demo writes through its plugin, or NULL. */
-static const char *sampled_table(const struct demo_run *r, size_t i)
-{
-    for (size_t t = 0; t < r->opt.ntables; t++)
-        if (!kp_demo_writes_itself(r->opt.tables[t]->id) && i-- == 0)
-            return r->opt.tables[t]->id;
-    return NULL;
-}
-
 static int write_city(struct demo_run *r)
 {
     kp_err e;
@@ -157,12 +148,9 @@ static int write_city(struct demo_run *r)
         kp_cli_error("creating %s: %s", r->data, strerror(errno));
         return -1;
     }
-    size_t builtin = kp_demo_table_count();
-    const char *table;
-    for (size_t i = 0; i < builtin || (table = sampled_table(r, i - builtin)); i++) {
+    for (size_t i = 0; i < kp_demo_file_count(&r->opt); i++) {
         char rel[256];
-        snprintf(rel, sizeof rel, DATA_NAME "/%s.csv",
-                 i < builtin ? kp_demo_table_id(i) : table);
+        snprintf(rel, sizeof rel, DATA_NAME "/%s.csv", kp_demo_file_table(&r->opt, i));
         if (kp_demo_dir_record(r->dir, rel, &e)) {
             kp_cli_error("%s", e.msg);
             return -1;
@@ -211,35 +199,17 @@ static void on_import_progress(void *ud, const char *path, uint64_t done, uint64
                  (int)(done * 100 / total), rows);
 }
 
-/* The data files of the tables some loaded plugin has, units first; the
- * others are named in *skipped. */
-static int import_paths(struct demo_run *r, char ***out, size_t *n, char *skipped, size_t size)
+/* The data files the demo wrote, units first. */
+static int import_paths(struct demo_run *r, char ***out, size_t *n)
 {
-    size_t count = kp_demo_table_count() + r->opt.ntables;
+    size_t count = kp_demo_file_count(&r->opt);
     char **paths = calloc(count, sizeof *paths);
     if (!paths)
         return -1;
-    *n = 0;
-    skipped[0] = '\0';
-    const char *last_skipped = NULL;
-    size_t builtin = kp_demo_table_count();
-    for (size_t i = 0; i < count; i++) {
-        const char *table = i < builtin ? kp_demo_table_id(i) : sampled_table(r, i - builtin);
-        const char *area = i < builtin ? kp_demo_table_area(i) : NULL;
-        if (!table)
-            break;
-        if (area && !kp_registry_find_table(r->reg, table, NULL)) {
-            /* An area's tables are listed together: name it once. */
-            if (!last_skipped || strcmp(last_skipped, area)) {
-                size_t used = strlen(skipped);
-                snprintf(skipped + used, size - used, "%s%s", used ? ", " : "", area);
-            }
-            last_skipped = area;
-            continue;
-        }
+    for (*n = 0; *n < count; (*n)++) {
         char path[PATH_MAX];
-        snprintf(path, sizeof path, "%s/%s.csv", r->data, table);
-        if (!(paths[(*n)++] = strdup(path))) {
+        snprintf(path, sizeof path, "%s/%s.csv", r->data, kp_demo_file_table(&r->opt, *n));
+        if (!(paths[*n] = strdup(path))) {
             for (size_t j = 0; j < *n; j++)
                 free(paths[j]);
             free(paths);
@@ -260,17 +230,12 @@ static int import_city(struct demo_run *r)
             kp_cli_error("%s", e.msg);
             return -1;
         }
-    char **paths = NULL, skipped[512];
+    char **paths = NULL;
     size_t n = 0;
-    if (import_paths(r, &paths, &n, skipped, sizeof skipped)) {
+    if (import_paths(r, &paths, &n)) {
         kp_cli_error("out of memory");
         return -1;
     }
-    if (skipped[0])
-        fprintf(stderr,
-                "kaoping demo: no plugin is loaded for %s; their files are written but not "
-                "imported\n",
-                skipped);
     kp_store *s = NULL;
     int rc = -1;
     if (kp_cli_open_store(&s, r->db, 1, r->reg) == 0) {

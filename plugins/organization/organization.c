@@ -16,6 +16,8 @@
 
 #include <kaoping/plugin.h>
 
+#include "sample.h"
+
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 static const struct kp_column status_columns[] = {
@@ -48,7 +50,8 @@ static const struct kp_column status_columns[] = {
 
 static const struct kp_table tables[] = {
     {.id = "org_status", .title = "组织状况", .columns = status_columns,
-     .ncolumns = KP_COUNT(status_columns)},
+     .ncolumns = KP_COUNT(status_columns),
+     .sample_rows = organization_sample_status},
 };
 
 /* ---- Shared parts ------------------------------------------------------- */

@@ -49,7 +49,7 @@ check in_order ranking.csv "1,江岸区,102,优秀" "1,青山区,102,优秀" "3,
 check contains shimen.txt "总分 44.91（满分 100），等次 不合格，第 9 名"
 check contains shimen.txt "一票否决：县级计生协按期换届：否，触发一票否决"
 check contains shimen.txt "57.14%，目标100%，完成57.14%，得3.43分（满分6分）"
-check contains shimen.txt "420108101000 柳堰镇  本年度未开展宣讲"
+check contains shimen.txt "420108104000 太溪镇  本年度未开展宣讲"
 check contains shimen.txt "8场，目标12场，完成66.67%，得2.67分（满分4分）"
 "$kaoping" results --db city/kaoping.db --unit 420107000000 >baisha.txt
 check contains baisha.txt "无数据（本年度没有青春健康项目记录），按规则计0分（满分5分）"
@@ -60,7 +60,7 @@ check in_order city.txt "全市计划生育协会工作目标考评总报告" "�
   "东湖区" "江北区" "长岭县" "白沙县" "临江市" "南湖县" "石门县" "云台县"
 pdftotext "city/county-420108000000-石门县.pdf" shimen-pdf.txt
 check in_order shimen-pdf.txt "2023年度石门县计划生育协会工作目标考评报告" "一、考评结果" "44.91" \
-  "不合格" "（一）宣传贯彻党的二十大精神" "未开展宣讲的乡镇（3 个）：柳堰镇、黄林镇、王畈镇" \
+  "不合格" "（一）宣传贯彻党的二十大精神" "未开展宣讲的乡镇（3 个）：太溪镇、王畈镇、石台镇" \
   "年每月报送信息篇数" "三、整改建议" "县级计生协按期换届：否，触发一票否决"
 pdftotext "city/county-420107000000-白沙县.pdf" baisha-pdf.txt
 check contains baisha-pdf.txt "无数据"

@@ -142,11 +142,15 @@ struct kp_sample_host {
     const char *(*unit_name)(struct kp_sample *s, int unit);
     int (*unit_level)(struct kp_sample *s, int unit);   /* 2, 3 or 4            */
     int (*unit_parent)(struct kp_sample *s, int unit);  /* its number; -1: none */
+    int (*unit_urban)(struct kp_sample *s, int unit);   /* a 街道 or a 社区     */
 
     uint32_t (*below)(struct kp_sample *s, uint32_t n); /* uniform in [0, n)    */
     int (*range)(struct kp_sample *s, int lo, int hi);   /* uniform in [lo, hi] */
     double (*uniform)(struct kp_sample *s);              /* uniform in [0, 1)   */
     int (*chance)(struct kp_sample *s, double p);        /* 1 with probability p */
+    /* A plausible person's name, drawn from the same stream; valid until the
+     * next call. */
+    const char *(*person_name)(struct kp_sample *s);
 
     /* One row: the table's ncolumns fields in its column order, NULL or ""
      * for an empty one.  Dates are written 2023-05-29 and booleans 1 or 0; the
