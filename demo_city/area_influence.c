@@ -70,6 +70,8 @@ static int reports(struct kp_demo_gen *g, const struct kp_demo_county *c, kp_err
                 kp_demo_put_date(g, t, year, first + d);
                 kp_csv_out_fieldf(g->out[t], "%s计生协%s", c->units[0].name, activities[a]);
                 kp_demo_put_text(g, t, adopted(&r));
+                /* Every report counted for the plan goes to the province. */
+                kp_demo_put_text(g, t, "省计生协");
                 if (kp_demo_end_row(g, t, e))
                     return -1;
             }

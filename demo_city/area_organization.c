@@ -26,7 +26,7 @@ int kp_demo_gen_organization(struct kp_demo_gen *g, const struct kp_demo_county 
     kp_demo_pick(&r, no_members, nt + nv, kp_demo_share(nt + nv, p->org_members_miss));
 
     for (int u = 0; u < c->nunits; u++) {
-        int level = c->units[u].level, reelected, home, staff = 0, members;
+        int level = c->units[u].level, reelected, home, staff = 0, members, on = 0;
         if (level == 2) {
             reelected = p->org_county_reelected;
             home = 1;
@@ -37,7 +37,7 @@ int kp_demo_gen_organization(struct kp_demo_gen *g, const struct kp_demo_county 
             members = no_members[u - 1] ? -1 : kp_rng_range(&r, 300, 3000);
         } else {
             reelected = !village_unelected[u - 1 - nt];
-            /* Villages build homes too, though only townships are assessed. */
+            /* Villages' homes are assessed apart from the townships'. */
             home = kp_rng_percent(&r, 100 - p->org_home_miss - 10);
             members = no_members[u - 1] ? -1 : kp_rng_range(&r, 30, 400);
         }
@@ -45,7 +45,7 @@ int kp_demo_gen_organization(struct kp_demo_gen *g, const struct kp_demo_county 
         kp_demo_put_int(g, t, year);
         kp_demo_put_bool(g, t, reelected);
         if (reelected)
-            kp_demo_put_date(g, t, year, kp_rng_range(&r, 40, 270));
+            kp_demo_put_date(g, t, year, on = kp_rng_range(&r, 40, 270));
         else
             kp_demo_put_empty(g, t);
         if (level == 2) {
@@ -66,6 +66,13 @@ int kp_demo_gen_organization(struct kp_demo_gen *g, const struct kp_demo_county 
         else
             kp_demo_put_int(g, t, members);
         kp_demo_put_bool(g, t, home);
+        /* Every county's term falls due in the year: one that re-elected did
+         * so before the due date, one that did not is overdue (按期换届 is
+         * judged by these dates). */
+        if (level == 2)
+            kp_demo_put_date(g, t, year, reelected ? on + kp_rng_range(&r, 5, 60) : 180);
+        else
+            kp_demo_put_empty(g, t);
         if (kp_demo_end_row(g, t, e))
             return -1;
     }

@@ -43,6 +43,7 @@ static const struct kp_demo_column org_status[] = {
     {"staff_budgeted", "在编人数", "6"},
     {"members", "会员数", "1200"},
     {"member_home", "是否建成会员之家", "是"},
+    {"due_on", "应换届日期", "2023-06-30"},
 };
 
 static const struct kp_demo_column policy_outreach[] = {
@@ -142,6 +143,7 @@ static const struct kp_demo_column info_reports[] = {
     DATE_COL,
     {"title", "标题", "江北区计生协开展5·29会员活动日活动"},
     {"adopted", "采用层级", "市"},
+    {"sent_to", "报送对象", "省计生协"},
 };
 
 static const struct kp_demo_column brand_projects[] = {
