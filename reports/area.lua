@@ -123,6 +123,9 @@ end
 local function indicator(doc, run, a, it, units, item_scores, counts)
   doc:heading(2, it.title)
   local m = it.measure
+  local manual = it.rule_kind == "manual"
+  -- An assessor's record counts no units: no evidence column for it.
+  local evidence_title = not manual and it.evidence_title or nil
   local rows, met, no_data, not_scored = {}, 0, 0, 0
   local order = {}
   for _, u in ipairs(units) do order[#order + 1] = u end
@@ -156,7 +159,7 @@ local function indicator(doc, run, a, it, units, item_scores, counts)
       row = { u.name, s.status == "not_scored" and "未评分" or fmt.figure(s.figure, m), target,
               points }
     end
-    if it.evidence_title then
+    if evidence_title then
       local n = counts[u.unit] or 0
       row[#row + 1] = n > 0 and tostring(n) or ""
     end
@@ -170,20 +173,33 @@ local function indicator(doc, run, a, it, units, item_scores, counts)
     parts[1] = string.format("否决条件：%s，触发的等次最高为%s", it.rule_text, it.veto_cap or "合格")
   elseif it.kind == "deduction" then
     parts[1] = string.format("计分方法：%s", it.rule_text)
+  elseif manual then
+    parts[1] = string.format("分值%s分，由评审按评分标准打分", fmt.points(it.possible))
   else
     parts[1] = string.format("目标%s，分值%s分", fmt.figure(it.target, m, "比上年稳中有升"),
                              fmt.points(it.possible))
   end
   if it.kind == "indicator" then parts[#parts + 1] = string.format("%d个县（市、区）得满分", met) end
   if no_data > 0 then parts[#parts + 1] = string.format("%d个无数据", no_data) end
-  if not_scored > 0 then parts[#parts + 1] = string.format("%d个未能评分", not_scored) end
+  if not_scored > 0 then
+    parts[#parts + 1] = string.format(manual and "%d个评审尚未打分（未评分）" or "%d个未能评分",
+                                      not_scored)
+  end
   doc:paragraph(table.concat(parts, "；") .. "。")
+  -- What the figure is and how it scores, so that the reader need not look
+  -- up the rules: the guide of an assessed item, the method of the others.
+  if manual then
+    local guide = (it.rule_text or ""):match("^评审打分（[^）]*）：(.*)$") or it.rule_text or ""
+    doc:paragraph("评分标准：" .. fmt.sentence(guide), { small = true, indent = false })
+  elseif it.kind ~= "veto" and it.kind ~= "deduction" and it.rule_text then
+    doc:paragraph("计分方法：" .. fmt.sentence(it.rule_text), { small = true, indent = false })
+  end
   local columns = {
     { "县（市、区）", width = "2*" }, { "完成值", align = "right", width = "1*" },
     { "目标", align = "right", width = "1*" }, { "得分", align = "right", width = "1*" },
   }
-  if it.evidence_title then
-    columns[#columns + 1] = { it.evidence_title .. "（" .. advice.counter(it.evidence_title) .. "）",
+  if evidence_title then
+    columns[#columns + 1] = { evidence_title .. "（" .. advice.counter(evidence_title) .. "）",
                               align = "right", width = "2*" }
   end
   doc:table{ columns = columns, rows = rows }
@@ -241,7 +257,7 @@ local function problems(doc, a, units, all_scores, all_counts)
                              it.kind == "deduction" and "扣" or "失", fmt.points(lost),
                              fmt.names(who, 5))
       end
-      if #places > 0 and it.evidence_title and it.kind ~= "veto" then
+      if #places > 0 and it.evidence_title and it.kind ~= "veto" and it.rule_kind ~= "manual" then
         text = text .. it.evidence_title .. "：" .. fmt.names(places, 10) .. "。"
       end
       doc:paragraph(string.format("%d. %s", said, text))

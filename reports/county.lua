@@ -4,7 +4,9 @@
 -- grade and rank; how each work area compares with the city average; every
 -- indicator with its figure, target, points and the reason for them; the
 -- townships and villages behind each shortfall; and a list of 整改建议
--- drawn from the points it lost.
+-- drawn from the points it lost.  Items assessors score (评审打分) have a
+-- section of their own: the guide, the points, the reason, and the
+-- county's 自评 beside them.
 --
 -- kaoping report --layout reports/county.lua --unit 420101000000
 -- kaoping report --layout reports/county.lua --all -o reports-2023
@@ -226,7 +228,8 @@ local function details(doc, run, u, areas, scores, stats, unit_scores, figures, 
           if f and #f > 0 then text = text .. "依据：" .. figures_text(f) .. "。" end
           doc:paragraph(text, { small = true, indent = false })
           local ev = evidence[a.area] and evidence[a.area][it.item]
-          if ev and #ev > 0 then
+          -- An assessor's record is shown in its own section, not as a shortfall list.
+          if ev and #ev > 0 and it.rule_kind ~= "manual" then
             shortfall_list(doc, it, ev)
           end
         end
@@ -251,7 +254,77 @@ local function details(doc, run, u, areas, scores, stats, unit_scores, figures, 
   end
 end
 
--- 三、整改建议: one point per item that lost points, the biggest loss first.
+-- The figure of a manual item by name ("评审得分", "自评得分"), or nil.
+local function named(list, name)
+  for _, f in ipairs(list or {}) do
+    if f.name == name then return f.value end
+  end
+  return nil
+end
+
+-- The assessor's record of a manual item: {评审=, 佐证=, 自评=} entries.
+local function record(list)
+  local out = {}
+  for _, e in ipairs(list or {}) do out[e.key] = e end
+  return out
+end
+
+-- 三、评审打分项目: the items no data decides, with the assessors' points and
+-- reasons, the county's own claim (自评) beside them, and the guide they
+-- followed, so that a county sees why and what the standard was.
+local function assessed_by_hand(doc, areas, unit_scores, figures, evidence)
+  local items = {}
+  for _, a in ipairs(areas) do
+    for _, it in ipairs(a.items) do
+      if it.rule_kind == "manual" then items[#items + 1] = { a = a, it = it } end
+    end
+  end
+  if #items == 0 then return end
+  doc:heading(1, "评审打分项目")
+  local rows, got, possible, unrated, claimed = {}, 0, 0, 0, false
+  for i, m in ipairs(items) do
+    local s = unit_scores[m.a.area] and unit_scores[m.a.area][m.it.item] or {}
+    local f = figures[m.a.area] and figures[m.a.area][m.it.item]
+    local self = named(f, "自评得分")
+    local who = record(evidence[m.a.area] and evidence[m.a.area][m.it.item])["评审"]
+    claimed = claimed or self ~= nil
+    possible = possible + m.it.possible
+    if s.points then got = got + s.points else unrated = unrated + 1 end
+    rows[i] = { tostring(i), m.it.title, fmt.points(m.it.possible),
+                fmt.points(s.points, "未评分"), fmt.points(self, "—"),
+                who and who.name ~= "" and who.name or "—" }
+  end
+  local text = string.format("以下%d项工作没有数据可以判断，由评审按评分标准打分，合计得%s分（满分%s分）。",
+                             #items, fmt.points(got), fmt.points(possible))
+  if unrated > 0 then
+    text = text .. string.format("其中%d项评审尚未打分，显示为“未评分”，暂不计分。", unrated)
+  end
+  if claimed then text = text .. "“自评”为本县（市、区）自评得分，供对照，不计入总分。" end
+  doc:paragraph(text)
+  doc:table{
+    columns = {
+      { "序号", align = "center" }, { "评审打分项目", width = "3*" }, { "满分", align = "right" },
+      { "评审得分", align = "right" }, { "自评", align = "right" }, { "评审人", align = "center" },
+    },
+    rows = rows,
+  }
+  for i, m in ipairs(items) do
+    local rec = record(evidence[m.a.area] and evidence[m.a.area][m.it.item])
+    local guide = (m.it.rule_text or ""):match("^评审打分（[^）]*）：(.*)$") or m.it.rule_text or ""
+    local text = string.format("%d. %s（%s）。评分标准：%s", i, m.it.title, m.a.short_title,
+                               fmt.sentence(guide))
+    if rec["评审"] and rec["评审"].detail ~= "" then
+      text = text .. "评分理由：" .. fmt.sentence(rec["评审"].detail)
+    elseif not rec["评审"] then
+      text = text .. "评审尚未打分。"
+    end
+    if rec["佐证"] then text = text .. "佐证材料：" .. fmt.sentence(rec["佐证"].detail) end
+    if rec["自评"] then text = text .. "自评说明：" .. fmt.sentence(rec["自评"].detail) end
+    doc:paragraph(text, { small = true, indent = false })
+  end
+end
+
+-- 四、整改建议: one point per item that lost points, the biggest loss first.
 local function suggestions(doc, areas, unit_scores, evidence)
   doc:heading(1, "整改建议")
   local list = advice.suggestions(areas, unit_scores, evidence)
@@ -295,6 +368,7 @@ function render(doc, run, subject)
   })
   results(doc, run, u, units, areas, scores, stats, grades)
   details(doc, run, u, areas, scores, stats, unit_scores, figures, evidence, monthly)
+  assessed_by_hand(doc, areas, unit_scores, figures, evidence)
   suggestions(doc, areas, unit_scores, evidence)
   house.notes(doc, run, header, {
     "等次标准：" .. house.grade_rule(grades) .. "；触发一票否决的，等次不高于否决项规定的等次。",

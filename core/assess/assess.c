@@ -7,6 +7,7 @@
  * the item is marked no_data and scored as its rule says.
  */
 #include "assess/assess_impl.h"
+#include "assess/manual.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -130,18 +131,74 @@ static int call_rule(kp_rules *rules, const kp_rule_item *it, const char *measur
 
 /* ---- one county ----------------------------------------------------------------- */
 
+/* The assessor's text beside the rule's sentence: who scored and why. */
+static char *with_assessor(char *sentence, const kp_indicator_result *res)
+{
+    for (size_t i = 0; i < res->nevidence; i++) {
+        const kp_evidence *ev = &res->evidence[i];
+        if (strcmp(ev->key, "评审") != 0)
+            continue;
+        char *s = dupf("%s；评审人：%s%s%s", sentence, *ev->name ? ev->name : "未署名",
+                       *ev->detail ? "，理由：" : "", ev->detail);
+        free(sentence);
+        return s;
+    }
+    return sentence;
+}
+
+/* An item assessors score: their latest score, or 未评分 (never a silent 0). */
+static int assess_manual(struct kp_run_data *run, const kp_rule_area *a, const kp_rule_item *it,
+                         struct kp_unit_data *u, struct kp_item_data *d, kp_assess_summary *sum,
+                         kp_err *e)
+{
+    int scored;
+    double given;
+    if (kp_manual_score(run->db, u->code, run->year, a->id, it->id, &d->res, &scored, &given,
+                        e) < 0)
+        return -1;
+    char b1[32];
+    const char *why = NULL;
+    if (!scored)
+        why = "评审尚未打分";
+    else if (given > it->points + 1e-9)
+        why = "评审得分超过本项满分，请按现行细则重新打分";
+    kp_err rule_err;
+    if (!why && call_rule(run->rules, it, "分", given, NULL, u->name, &d->points_cents,
+                          &d->vetoed, &d->explanation, &rule_err) < 0)
+        why = rule_err.msg;
+    if (why) {
+        d->status = KP_ITEM_NOT_SCORED;
+        d->reason = strdup(why);
+        d->explanation = dupf("未评分：%s（满分%s分）", why,
+                              pts(d->possible_cents, b1, sizeof b1));
+        sum->not_scored++;
+        sum->unrated += !scored;
+        u->not_scored++;
+        return d->reason && d->explanation ? 0 : kp_fail(e, "out of memory");
+    }
+    d->has_figure = 1;
+    d->figure = given;
+    d->explanation = with_assessor(d->explanation, &d->res);
+    d->status = KP_ITEM_SCORED;
+    d->has_points = 1;
+    sum->scored++;
+    return d->explanation ? 0 : kp_fail(e, "out of memory");
+}
+
 static int assess_item(struct kp_run_data *run, kp_evaluator *ev, const kp_rule_area *a,
                        const kp_rule_item *it, struct kp_unit_data *u, struct kp_item_data *d,
                        kp_assess_summary *sum, kp_err *e)
 {
     d->possible_cents = it->kind == KP_ITEM_VETO ? 0 : kp_cents(it->points);
-    if (!a->plugin || !it->indicator) {
+    if (!a->plugin || (!it->indicator && !it->manual)) {
         d->status = KP_ITEM_SKIPPED;
         d->explanation = dupf("插件未加载（%s），未评分", a->id);
         d->reason = dupf("plugin not loaded: %s", a->id);
         sum->skipped++;
         return d->explanation && d->reason ? 0 : kp_fail(e, "out of memory");
     }
+    if (it->manual)
+        return assess_manual(run, a, it, u, d, sum, e);
 
     double t0 = seconds();
     if (kp_evaluate(ev, it->plugin, it->indicator, u->code, run->year, &d->res, e) < 0)
@@ -403,6 +460,7 @@ int kp_assess_run(kp_store *store, const kp_registry *reg, kp_rules *rules, int 
     struct kp_run_data run;
     memset(&run, 0, sizeof run);
     run.rules = rules;
+    run.db = kp_store_db(store);
     run.year = year;
     for (size_t i = 0; i < rules->nareas; i++) {
         run.nitems += rules->areas[i].nitems;

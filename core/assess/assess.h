@@ -14,6 +14,7 @@ typedef struct kp_assess_summary {
     long long run_id;
     size_t counties;
     size_t scored, no_data, not_scored, skipped; /* item results, over all counties */
+    size_t unrated;       /* of not_scored: assessor-scored items with no score yet (未评分) */
     size_t skipped_areas;
     /* Where the time went, in seconds. */
     double t_indicators;  /* plugins computing figures (SQL)                   */

@@ -37,6 +37,7 @@ struct kp_unit_data {
 
 struct kp_run_data {
     kp_rules *rules;
+    sqlite3 *db;                 /* the store, for the assessors' scores         */
     int year;
     size_t nitems;               /* items over all areas                         */
     struct kp_unit_data *units;  /* by code                                      */

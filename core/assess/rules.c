@@ -364,6 +364,11 @@ static void read_rule(lua_State *L, struct collect *c, kp_rule_area *a, kp_rule_
         it->target = lua_tonumber(L, -1);
     }
     lua_pop(L, 1);
+    if (it->manual) {
+        if (rawfield(L, rule, "guide") == LUA_TSTRING)
+            it->guide = xstrdup(L, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
     it->needs_previous = rawfield(L, rule, "previous") == LUA_TBOOLEAN && lua_toboolean(L, -1);
     lua_pop(L, 1);
     int is_veto = rawfield(L, rule, "veto") == LUA_TBOOLEAN && lua_toboolean(L, -1);
@@ -389,6 +394,17 @@ static void read_rule(lua_State *L, struct collect *c, kp_rule_area *a, kp_rule_
         return;
     }
     it->rule_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Whether the declaration's rule is manual { ... }: such an item has no
+ * plugin indicator behind it, so its id is the rules file's own. */
+static int peek_manual(lua_State *L, int decl)
+{
+    int top = lua_gettop(L), manual = 0;
+    if (rawfield(L, decl, "body") == LUA_TTABLE && rawfield(L, -1, "rule") == LUA_TTABLE)
+        manual = rawfield(L, -1, "manual") == LUA_TBOOLEAN && lua_toboolean(L, -1);
+    lua_settop(L, top);
+    return manual;
 }
 
 static void read_item(lua_State *L, struct collect *c, kp_rule_area *a, int decl)
@@ -417,7 +433,13 @@ static void read_item(lua_State *L, struct collect *c, kp_rule_area *a, int decl
             diag(r, KP_DIAG_ERROR, it->line, "area '%s': '%s' is declared twice (first on line %d)",
                  a->id, it->id, a->items[i].line);
 
-    if (a->plugin) {
+    it->manual = peek_manual(L, decl);
+    if (it->manual && it->kind == KP_ITEM_VETO)
+        diag(r, KP_DIAG_ERROR, it->line, "veto '%s': a veto cannot be scored by assessors; use "
+             "an indicator with rule = manual { ... }", it->id);
+    if (it->manual) {
+        it->plugin = a->plugin;
+    } else if (a->plugin) {
         const struct kp_plugin *p = a->plugin;
         for (size_t i = 0; i < p->nindicators; i++)
             if (!strcmp(p->indicators[i].id, it->id))
@@ -844,6 +866,7 @@ void kp_rules_free(kp_rules *r)
             free(it->rule_kind);
             free(it->rule_text);
             free(it->veto_cap);
+            free(it->guide);
         }
         free(a->items);
         free(a->id);

@@ -45,6 +45,8 @@ typedef struct kp_rule_item {
     int veto_on_no_data;   /* veto items: no data counts as vetoed               */
     char *veto_cap;        /* veto items: the best grade left                    */
     int rule_ref;          /* the rule (a table or function) in the registry     */
+    int manual;            /* scored by assessors (rule = manual { ... })         */
+    char *guide;           /* manual items: the 评分标准 assessors follow         */
     const struct kp_plugin *plugin;     /* NULL when the plugin is not loaded    */
     const struct kp_indicator *indicator;
 } kp_rule_item;

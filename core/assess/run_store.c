@@ -87,8 +87,10 @@ static int store_definitions(struct stmts *s, const struct kp_run_data *run, lon
             sqlite3_bind_int(s->item, 4, (int)j + 1);
             text(s->item, 5, kp_item_kind_name(it->kind));
             text(s->item, 6, it->title);
-            text(s->item, 7, it->indicator ? it->indicator->measure : NULL);
-            text(s->item, 8, it->indicator ? it->indicator->evidence_title : NULL);
+            text(s->item, 7, it->manual ? "分" : it->indicator ? it->indicator->measure : NULL);
+            text(s->item, 8, it->manual      ? "评审记录"
+                             : it->indicator ? it->indicator->evidence_title
+                                             : NULL);
             text(s->item, 9, it->rule_kind ? it->rule_kind : "function");
             text(s->item, 10, it->rule_text ? it->rule_text : "");
             if (it->has_target)

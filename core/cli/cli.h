@@ -68,6 +68,7 @@ int kp_cmd_results(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_serve(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_user(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_audit(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_score(struct kp_cli *cli, int argc, char **argv);
 
 /* Print "kaoping: <message>" to stderr. */
 void kp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -79,6 +80,22 @@ int kp_cli_load_plugins(kp_registry **out);
 /* Open the database at `path` (must exist unless `create`), and bring the
  * plugins' tables up to date. */
 int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_registry *reg);
+
+/* Load and check a rules file (with the scoring library `lib`, NULL for the
+ * default); with errors, list them and say `refusal` ("nothing was
+ * assessed").  *out must be freed with kp_rules_free() either way. */
+struct kp_rules;
+int kp_cli_load_rules(struct kp_rules **out, const char *path, const char *lib,
+                      const kp_registry *reg, const char *refusal);
+
+/* `kaoping template --manual`: the assessors' form for the manual items of
+ * the rules at `rules_path`, one row per county of `db`, into `dir`. */
+int kp_cli_manual_form(const char *dir, int force, const char *rules_path, const char *db,
+                       const kp_registry *reg);
+
+/* The demo city's filled forms of assessors' scores and self-assessments,
+ * written into `dir`/data and imported into `db`. */
+int kp_cli_demo_scores(const char *dir, sqlite3 *db, const struct kp_rules *r, kp_err *e);
 
 /* Run the web workspace (cmd_serve.c); also `kaoping demo --serve`. */
 struct kp_web_config;

@@ -72,15 +72,8 @@ int kp_cmd_assess(struct kp_cli *cli, int argc, char **argv)
     int rc = KP_EXIT_FAIL;
     kp_rules *rules = NULL;
     kp_err e;
-    if (kp_rules_load(&rules, rules_path, lib ? lib : kp_rules_default_lib_dir(), reg, &e) < 0) {
-        kp_cli_error("%s", e.msg);
+    if (kp_cli_load_rules(&rules, rules_path, lib, reg, "nothing was assessed"))
         goto out;
-    }
-    if (rules->nerrors) {
-        kp_rules_print_diags(rules, stderr);
-        kp_cli_error("%s has %zu error(s); nothing was assessed", rules_path, rules->nerrors);
-        goto out;
-    }
     if (kp_cli_setup(cli, db) < 0)
         goto out;
     kp_store *store = cli->store;
@@ -98,9 +91,13 @@ int kp_cmd_assess(struct kp_cli *cli, int argc, char **argv)
     fprintf(stderr, "assessment run %lld stored: %zu counties, %zu items scored, %zu with no data, "
             "%zu not scored, %zu skipped\n", sum.run_id, sum.counties, sum.scored, sum.no_data,
             sum.not_scored, sum.skipped);
-    if (sum.not_scored)
+    if (sum.unrated)
+        fprintf(stderr, "%zu assessor-scored item(s) have no score yet and are 未评分; "
+                "'kaoping template --manual' writes the form, 'kaoping score import' reads it\n",
+                sum.unrated);
+    if (sum.not_scored > sum.unrated)
         fprintf(stderr, "warning: %zu item(s) could not be scored; 'kaoping results --unit CODE' "
-                "shows why\n", sum.not_scored);
+                "shows why\n", sum.not_scored - sum.unrated);
     if (timing)
         fprintf(stderr, "time: indicators %.3f s, scoring (Lua) %.3f s, storing %.3f s\n",
                 sum.t_indicators, sum.t_scoring, sum.t_storing);

@@ -287,6 +287,10 @@ static int assess_city(struct demo_run *r, long long *run_id)
     }
     if (kp_cli_open_store(&store, r->db, 0, r->reg))
         goto out;
+    if (kp_cli_demo_scores(r->dir, kp_store_db(store), rules, &e) < 0) {
+        kp_cli_error("%s", e.msg);
+        goto out;
+    }
     kp_assess_summary sum;
     if (kp_assess_run(store, r->reg, rules, r->opt.year, &sum, &e) < 0) {
         kp_cli_error("%s", e.msg);
@@ -295,6 +299,9 @@ static int assess_city(struct demo_run *r, long long *run_id)
     *run_id = sum.run_id;
     if (!r->quiet) {
         printf("\nassessment %d with %s (run %lld):\n", r->opt.year, rules_path, sum.run_id);
+        if (sum.unrated)
+            printf("%zu assessor-scored item(s) left 未评分 (no score in the form)\n",
+                   sum.unrated);
         if (kp_results_ranking(kp_store_db(store), sum.run_id, KP_FORMAT_TABLE, stdout, &e) < 0) {
             kp_cli_error("%s", e.msg);
             goto out;

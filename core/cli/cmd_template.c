@@ -22,6 +22,7 @@
 #include "csv/csv_out.h"
 #include "import/loader.h"
 #include "util/buf.h"
+#include "util/paths.h"
 
 #define GUIDE_NAME "填表说明.txt"
 
@@ -29,6 +30,7 @@ static const char usage[] =
     "usage: kaoping template [--format xlsx|csv] [--force] TABLE [DIR]\n"
     "       kaoping template [--format xlsx|csv] [--force] --all [DIR]\n"
     "       kaoping template --unit CODE [--db FILE] [--year YYYY] [--force] [TABLE] [DIR]\n"
+    "       kaoping template [--force] --manual [--rules FILE] [--db FILE] [DIR]\n"
     "\n"
     "Write forms for county staff to fill in, into DIR (default: the current\n"
     "folder, created if missing): one for TABLE (its id, such as\n"
@@ -51,7 +53,11 @@ static const char usage[] =
     "  --all            every table\n"
     "  --format FORMAT  xlsx (default) or csv\n"
     "  --unit CODE      one pre-filled workbook for the county CODE\n"
-    "  --db FILE        the database --unit reads (default " KP_DEFAULT_DB ")\n"
+    "  --manual         the assessors' form (manual_scores.csv) for the items the\n"
+    "                   rules score by hand: one row per county and item, with its\n"
+    "                   评分标准; 'kaoping score import' reads it back\n"
+    "  --rules FILE     the rules --manual reads (default scripts/rules/2023.lua)\n"
+    "  --db FILE        the database --unit and --manual read (default " KP_DEFAULT_DB ")\n"
     "  --year YYYY      the year pre-filled with --unit\n"
     "  --force          replace files that already exist\n"
     "  -h, --help       show this help\n"
@@ -469,8 +475,11 @@ static int this_year(void)
 int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
 {
     struct options o = {.xlsx = 1, .db = KP_DEFAULT_DB, .year = this_year()};
-    int all = 0;
+    int all = 0, manual = 0;
+    const char *rules = NULL;
     static const struct option opts[] = {{"all", no_argument, NULL, 'a'},
+                                         {"manual", no_argument, NULL, 'm'},
+                                         {"rules", required_argument, NULL, 'r'},
                                          {"force", no_argument, NULL, 'f'},
                                          {"format", required_argument, NULL, 'F'},
                                          {"unit", required_argument, NULL, 'u'},
@@ -483,6 +492,8 @@ int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'a': all = 1; break;
+        case 'm': manual = 1; break;
+        case 'r': rules = optarg; break;
         case 'f': o.force = 1; break;
         case 'F':
             if (strcmp(optarg, "csv") && strcmp(optarg, "xlsx"))
@@ -504,9 +515,19 @@ int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
         return kp_cli_usage_error("template", "--unit writes an xlsx workbook; drop --format csv");
     char **args = argv + optind;
     int nargs = argc - optind;
+    if (manual && nargs > 1)
+        return kp_cli_usage_error("template", "unexpected argument '%s'", args[1]);
     if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;
     kp_registry *reg = cli->reg;
+    if (manual) {
+        char path[PATH_MAX];
+        if (!rules)
+            rules = kp_data_path(path, sizeof path, "scripts/rules/2023.lua");
+        if (make_dir(nargs ? args[0] : "."))
+            return KP_EXIT_FAIL;
+        return kp_cli_manual_form(nargs ? args[0] : ".", o.force, rules, o.db, reg);
+    }
     const struct kp_plugin *ignored;
     /* A county's workbook holds every table unless one is named; a lone
      * argument that names no table is the folder. */

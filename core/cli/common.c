@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "assess/rules.h"
 #include "cli/cli.h"
 
 void kp_cli_error(const char *fmt, ...)
@@ -46,6 +47,23 @@ int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_reg
         kp_cli_error("%s: %s", path, e.msg);
         kp_store_close(*out);
         *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int kp_cli_load_rules(struct kp_rules **out, const char *path, const char *lib,
+                      const kp_registry *reg, const char *refusal)
+{
+    kp_err e;
+    *out = NULL;
+    if (kp_rules_load(out, path, lib ? lib : kp_rules_default_lib_dir(), reg, &e) < 0) {
+        kp_cli_error("%s", e.msg);
+        return -1;
+    }
+    if ((*out)->nerrors) {
+        kp_rules_print_diags(*out, stderr);
+        kp_cli_error("%s has %zu error(s); %s", path, (*out)->nerrors, refusal);
         return -1;
     }
     return 0;

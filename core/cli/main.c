@@ -24,6 +24,7 @@ static const struct kp_command commands[] = {
     {"assess", "assess every county with a rules file and store the run", NEEDS_DB,
      kp_cmd_assess},
     {"results", "show a stored assessment run", KP_CLI_STORE, kp_cmd_results},
+    {"score", "import assessors' scores of the items no data decides", NEEDS_DB, kp_cmd_score},
     {"serve", "run the web workspace for county and city staff", 0, kp_cmd_serve},
     {"user", "manage the web workspace's accounts", 0, kp_cmd_user},
     {"audit", "show the web workspace's audit log", 0, kp_cmd_audit},

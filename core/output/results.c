@@ -86,6 +86,15 @@ static int read_head(sqlite3 *db, long long id, struct run_head *h, kp_err *e)
     h->not_scored = sqlite3_column_int(st, 7);
     h->skipped_areas = sqlite3_column_int(st, 8);
     sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM run_scores s JOIN run_items i"
+                           " ON i.run_id = s.run_id AND i.area = s.area AND i.item = s.item"
+                           " WHERE s.run_id = ?1 AND s.status = 'not_scored'"
+                           " AND i.rule_kind = 'manual'", -1, &st, NULL) != SQLITE_OK)
+        return kp_sql_fail(e, db, "reading the run");
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        h->unrated = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
     if (sqlite3_prepare_v2(db, "SELECT area, short_title, title, weight, status = 'assessed'"
                            " FROM run_areas WHERE run_id = ? ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
         return kp_sql_fail(e, db, "reading the run's areas");

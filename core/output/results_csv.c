@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "output/results_impl.h"
+#include "util/number.h"
 
 
 static void csv_field(FILE *f, const char *s)
@@ -72,9 +73,10 @@ static int unit_item(struct unit_out *u)
     fprintf(f, ",%s,", kp_results_col(st, 5));
     csv_field(f, kp_results_col(st, 4));
     fprintf(f, ",%s", kp_results_col(st, 7));
+    /* Figures in full for a program (57.1428571429, not 57.14). */
     for (int c = 8; c <= 12; c++)
         fprintf(f, ",%s", sqlite3_column_type(st, c) == SQLITE_NULL ? "" :
-                kp_results_num(sqlite3_column_double(st, c), b, sizeof b));
+                kp_number_data(b, sizeof b, sqlite3_column_double(st, c)));
     fputc(',', f);
     csv_field(f, kp_results_col(st, 13));
     fputc(',', f);

@@ -23,6 +23,7 @@ struct run_head {
     char title[512], created[64], sha[80], rules_path[1024];
     double possible;
     int units, not_scored, skipped_areas;
+    int unrated; /* of not_scored: assessor-scored items with no score yet */
     int nareas;
     char area_id[MAX_AREAS][64], area_short[MAX_AREAS][128], area_title[MAX_AREAS][256];
     double area_weight[MAX_AREAS];

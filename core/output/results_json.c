@@ -4,6 +4,8 @@
  */
 #include "output/results_impl.h"
 
+#include "util/number.h"
+
 
 static void json_str(FILE *f, const char *s)
 {
@@ -30,7 +32,7 @@ static void json_num(FILE *f, sqlite3_stmt *st, int c)
     if (sqlite3_column_type(st, c) == SQLITE_NULL)
         fputs("null", f);
     else
-        fprintf(f, "%.10g", sqlite3_column_double(st, c));
+        fputs(kp_number_data((char[64]){0}, 64, sqlite3_column_double(st, c)), f);
 }
 
 /* ", \"key\": " then the column as a number. */
@@ -54,13 +56,15 @@ static void ranking_head(struct ranking_out *r)
     json_str(f, h->title);
     fprintf(f, ", \"created_at\": \"%s\", \"rules_path\": ", h->created);
     json_str(f, h->rules_path);
-    fprintf(f, ", \"rules_sha256\": \"%s\", \"possible\": %g, \"not_scored\": %d,"
-               " \"skipped_areas\": %d},\n \"areas\": [", h->sha, h->possible, h->not_scored,
-            h->skipped_areas);
+    char nb[64];
+    fprintf(f, ", \"rules_sha256\": \"%s\", \"possible\": %s, \"not_scored\": %d,"
+               " \"skipped_areas\": %d},\n \"areas\": [", h->sha,
+            kp_number_data(nb, sizeof nb, h->possible), h->not_scored, h->skipped_areas);
     for (int i = 0; i < h->nareas; i++) {
         fprintf(f, "%s{\"id\": \"%s\", \"title\": ", i ? ", " : "", h->area_id[i]);
         json_str(f, h->area_title[i]);
-        fprintf(f, ", \"weight\": %g, \"assessed\": %s}", h->area_weight[i],
+        fprintf(f, ", \"weight\": %s, \"assessed\": %s}",
+                kp_number_data(nb, sizeof nb, h->area_weight[i]),
                 h->area_assessed[i] ? "true" : "false");
     }
     fputs("],\n \"units\": [", f);

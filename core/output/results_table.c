@@ -85,9 +85,12 @@ static void ranking_tail(struct ranking_out *r)
                 kp_results_num(h->possible, (char[32]){0}, 32));
     if (r->vetoes)
         fprintf(f, "* 触发一票否决，等次受限（'kaoping results --unit 代码' 查看原因）。\n");
-    if (h->not_scored)
+    if (h->unrated)
+        fprintf(f, "注意：%d 项评审打分项目尚未打分（未评分），不计分；"
+                   "'kaoping template --manual' 生成评分表。\n", h->unrated);
+    if (h->not_scored > h->unrated)
         fprintf(f, "注意：%d 项指标未能评分（插件或规则出错），其得分按0计；"
-                   "'kaoping results --unit 代码' 列出原因。\n", h->not_scored);
+                   "'kaoping results --unit 代码' 列出原因。\n", h->not_scored - h->unrated);
 }
 
 /* ---- one county --------------------------------------------------------------------------- */

@@ -15,6 +15,7 @@
 #include "store/item_kind.h"
 #include "store/store.h"
 #include "util/atomic_file.h"
+#include "util/number.h"
 
 struct book {
     lxw_workbook *wb;
@@ -42,7 +43,7 @@ static void put_column(struct book *b, lxw_worksheet *ws, sqlite3_stmt *st, int 
         put_text(b, ws, row, col, (const char *)sqlite3_column_text(st, c));
     else
         check(b, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
-                                        sqlite3_column_double(st, c), b->num));
+                                        kp_number_clean(sqlite3_column_double(st, c)), b->num));
 }
 
 static void headers(struct book *b, lxw_worksheet *ws, const char *const *names, int n)
@@ -89,7 +90,7 @@ int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
     if (b.head)
         format_set_bold(b.head);
     if (b.num)
-        format_set_num_format(b.num, "0.##");
+        format_set_num_format(b.num, "General"); /* "0.##" shows 10 as "10." */
 
     /* Summary: the ranking. */
     sqlite3_stmt *areas = NULL, *st = NULL;
@@ -133,7 +134,7 @@ int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
             const char *end = strchr(p, 31);
             size_t len = end ? (size_t)(end - p) : strlen(p);
             if (len)
-                check(&b, worksheet_write_number(sum, (lxw_row_t)row, (lxw_col_t)col, atof(p), b.num));
+                check(&b, worksheet_write_number(sum, (lxw_row_t)row, (lxw_col_t)col, kp_number_clean(atof(p)), b.num));
             col++;
             if (!end)
                 break;

@@ -191,6 +191,27 @@ const char *const kp_migrations[] = {
     "  unchanged INTEGER NOT NULL,\n"
     "  PRIMARY KEY (import_id, seq));\n"
     "CREATE INDEX kp_submission_files_tbl ON kp_submission_files(tbl, import_id);\n",
+
+    /* 4: manual_scores: scores given by assessors (评审打分) for items no data can
+     * decide, and a county's own claim beside them (source 'self', 自评).
+     * Rows are never replaced: a corrected score is a new row and the latest
+     * (highest id) counts, so who changed a score, when and why stays on
+     * record. */
+    "CREATE TABLE manual_scores(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  unit TEXT NOT NULL,\n"
+    "  year INTEGER NOT NULL,\n"
+    "  area TEXT NOT NULL,\n"
+    "  item TEXT NOT NULL,\n"
+    "  source TEXT NOT NULL CHECK (source IN ('assessor', 'self')),\n"
+    "  points REAL NOT NULL CHECK (points >= 0),\n"
+    "  assessor TEXT,\n"
+    "  reason TEXT,\n"
+    "  evidence TEXT,\n"
+    "  scored_at TEXT NOT NULL,\n"
+    "  file TEXT NOT NULL,\n"
+    "  line INTEGER NOT NULL);\n"
+    "CREATE INDEX manual_scores_latest ON manual_scores(unit, year, area, item, source, id);\n",
 };
 
 const size_t kp_nmigrations = sizeof kp_migrations / sizeof kp_migrations[0];

@@ -210,7 +210,22 @@ static int policy_row(void *ud, struct kp_row *r)
     return 1;
 }
 
-static int accident_policies(const struct kp_host *h, struct kp_eval *ev)
+/* How one measure of accident insurance (0 policies, 1 people insured)
+ * compares with last year.  The plan asks the 覆盖面 to grow, which is people
+ * insured; policies are kept as a figure and as an indicator of their own. */
+struct accident_measure {
+    int col;
+    const char *name, *unit, *missing, *fewer;
+};
+
+static const struct accident_measure by_policies = {0, "份数", "份", "本年度意外伤害保险份数未填写",
+                                                    "比上年减少 %.0f 份"};
+static const struct accident_measure by_insured = {1, "参保人数", "人",
+                                                   "本年度意外伤害保险参保人数未填写",
+                                                   "参保人数比上年减少 %.0f 人"};
+
+static int accident_compare(const struct kp_host *h, struct kp_eval *ev,
+                            const struct accident_measure *m)
 {
     struct policy_year now = {.host = h}, before = {.host = h};
     /* The key (unit, year) finds each row directly. */
@@ -227,25 +242,36 @@ static int accident_policies(const struct kp_host *h, struct kp_eval *ev)
         h->set_no_data(ev, "本年度没有意外伤害保险记录");
         return 0;
     }
-    if (now.null[0]) {
-        h->set_no_data(ev, "本年度意外伤害保险份数未填写");
+    if (now.null[m->col]) {
+        h->set_no_data(ev, m->missing);
         return 0;
     }
-    h->add_figure(ev, "份数", now.value[0]);
-    if (!now.null[1])
-        h->add_figure(ev, "参保人数", now.value[1]);
-    if (!now.null[2])
-        h->add_figure(ev, "保费（元）", now.value[2]);
-    if (before.found && !before.null[0]) {
-        h->add_figure(ev, "上年份数", before.value[0]);
-        if (now.value[0] < before.value[0]) {
+    static const char *const names[3] = {"份数", "参保人数", "保费（元）"};
+    for (int i = 0; i < 3; i++)
+        if (!now.null[i])
+            h->add_figure(ev, names[i], now.value[i]);
+    if (before.found && !before.null[m->col]) {
+        char prev[64];
+        snprintf(prev, sizeof prev, "上年%s", m->name);
+        h->add_figure(ev, prev, before.value[m->col]);
+        if (now.value[m->col] < before.value[m->col]) {
             char detail[128];
-            snprintf(detail, sizeof detail, "比上年减少 %.0f 份", before.value[0] - now.value[0]);
+            snprintf(detail, sizeof detail, m->fewer, before.value[m->col] - now.value[m->col]);
             h->add_evidence(ev, h->county(ev), detail);
         }
     }
-    h->set_value(ev, now.value[0]);
+    h->set_value(ev, now.value[m->col]);
     return 0;
+}
+
+static int accident_policies(const struct kp_host *h, struct kp_eval *ev)
+{
+    return accident_compare(h, ev, &by_policies);
+}
+
+static int accident_insured(const struct kp_host *h, struct kp_eval *ev)
+{
+    return accident_compare(h, ev, &by_insured);
 }
 
 /* ---- Warm homes --------------------------------------------------------- */
@@ -310,6 +336,8 @@ static const struct kp_indicator indicators[] = {
      .evidence_title = "保险份数比上年减少", .compute = accident_policies},
     {.id = "warm_homes", .title = "建成的暖心家园", .measure = "个",
      .evidence_title = "尚未建成的暖心家园", .compute = warm_homes},
+    {.id = "accident_insured", .title = "计生家庭意外伤害保险参保人数", .measure = "人",
+     .evidence_title = "参保人数比上年减少", .compute = accident_insured},
 };
 
 static const struct kp_plugin plugin = {

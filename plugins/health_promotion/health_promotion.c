@@ -7,6 +7,7 @@
  * measure exactly that, and list the townships and villages that fell short.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include <kaoping/plugin.h>
 
@@ -189,16 +190,32 @@ static int instructor_coverage(const struct kp_host *h, struct kp_eval *ev)
     return 0;
 }
 
-/* Row: unit code, project name, kind, status. */
+/* Whether a project counts, as the plan words it: a 家庭健康服务中心 is to be
+ * applied for (申报), so applying counts; a 流动人口健康促进 project is to be
+ * won and carried out (争取并实施), so only 立项 or 建成 count; other kinds
+ * are not the plan's and never count. */
+static int project_counts(const char *kind, const char *status)
+{
+    if (!strcmp(kind, "家庭健康服务中心"))
+        return !strcmp(status, "申报") || !strcmp(status, "立项") || !strcmp(status, "建成");
+    if (!strcmp(kind, "流动人口健康促进"))
+        return !strcmp(status, "立项") || !strcmp(status, "建成");
+    return 0;
+}
+
+/* Row: unit code, project name, kind, status.  Every project is listed, with
+ * whether it counted. */
 static int project_row(void *ud, struct kp_row *r)
 {
     struct tally *t = ud;
     const struct kp_host *h = t->host;
+    const char *kind = h->row_text(r, 2), *status = h->row_text(r, 3);
+    int counts = project_counts(kind, status);
     char detail[512];
     t->total++;
-    snprintf(detail, sizeof detail, "%s（%s，%s）", h->row_text(r, 1),
-             h->row_is_null(r, 2) ? "类型未填" : h->row_text(r, 2),
-             h->row_is_null(r, 3) ? "状态未填" : h->row_text(r, 3));
+    t->met += counts;
+    snprintf(detail, sizeof detail, "%s（%s，%s%s）", h->row_text(r, 1),
+             *kind ? kind : "类型未填", *status ? status : "状态未填", counts ? "" : "，不计分");
     h->add_evidence(t->ev, h->row_text(r, 0), detail);
     return 0;
 }
@@ -217,7 +234,8 @@ static int projects(const struct kp_host *h, struct kp_eval *ev)
         return 0;
     }
     h->add_figure(ev, "健康项目", (double)t.total);
-    h->set_value(ev, (double)t.total);
+    h->add_figure(ev, "计分的项目", (double)t.met);
+    h->set_value(ev, (double)t.met);
     return 0;
 }
 

@@ -19,6 +19,9 @@
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 static const char *const adoption_levels[] = {"国家", "省", "市", NULL};
+/* The plan counts reports "向省计生协上报"; others are shown, not counted. */
+#define TO_PROVINCE "省计生协"
+static const char *const report_recipients[] = {TO_PROVINCE, "市计生协", "其他", NULL};
 
 static const struct kp_column report_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
@@ -34,6 +37,9 @@ static const struct kp_column report_columns[] = {
     {.id = "adopted", .title = "采用层级", .type = KP_TEXT, .allowed = adoption_levels,
      .description = "被哪一级采用；未被采用的不填",
      .example = "市"},
+    {.id = "sent_to", .title = "报送对象", .type = KP_TEXT, .allowed = report_recipients,
+     .description = "报送对象：省计生协、市计生协或其他；按月考评只计报送省计生协的信息",
+     .example = "省计生协"},
 };
 
 #define PROVINCIAL "省级"
@@ -149,11 +155,12 @@ static int provincial_sites(const struct kp_host *h, struct kp_eval *ev)
 
 struct months {
     const struct kp_host *host;
-    long reports[12];
-    long adopted;
+    long reports[12]; /* sent to the provincial association */
+    long adopted, all;
 };
 
-/* Row: month number (1..12), reports in it, reports adopted. */
+/* Row: month number (1..12), reports sent to the province in it, reports
+ * adopted, all reports. */
 static int month_row(void *ud, struct kp_row *r)
 {
     struct months *m = ud;
@@ -161,6 +168,7 @@ static int month_row(void *ud, struct kp_row *r)
     if (month >= 1 && month <= 12)
         m->reports[month - 1] += (long)m->host->row_int(r, 1);
     m->adopted += (long)m->host->row_int(r, 2);
+    m->all += (long)m->host->row_int(r, 3);
     return 0;
 }
 
@@ -170,7 +178,8 @@ static int report_months(const struct kp_host *h, struct kp_eval *ev)
     /* Reports come from the county itself: its key (unit, date, ...) finds
      * the year's rows directly. */
     if (h->query(ev,
-                 "SELECT CAST(substr(r.date, 6, 2) AS INTEGER), count(*), count(r.adopted)"
+                 "SELECT CAST(substr(r.date, 6, 2) AS INTEGER),"
+                 " coalesce(sum(r.sent_to = '" TO_PROVINCE "'), 0), count(r.adopted), count(*)"
                  " FROM info_reports r WHERE r.unit = :county"
                  " AND r.date BETWEEN :year_start AND :year_end GROUP BY 1",
                  month_row, &m))
@@ -178,7 +187,7 @@ static int report_months(const struct kp_host *h, struct kp_eval *ev)
     long total = 0, good = 0;
     for (int i = 0; i < 12; i++)
         total += m.reports[i];
-    if (total == 0) {
+    if (m.all == 0) {
         h->set_no_data(ev, "本年度没有信息报送记录");
         return 0;
     }
@@ -193,7 +202,8 @@ static int report_months(const struct kp_host *h, struct kp_eval *ev)
         h->add_evidence(ev, key, detail);
     }
     h->add_figure(ev, "报送2篇以上的月份", (double)good);
-    h->add_figure(ev, "信息篇数", (double)total);
+    h->add_figure(ev, "报送省计生协篇数", (double)total);
+    h->add_figure(ev, "信息篇数", (double)m.all);
     h->add_figure(ev, "被采用篇数", (double)m.adopted);
     /* The month by month counts go into the run too, so that a report's
      * monthly chart comes from the run it reports on, not from today's data. */

@@ -83,6 +83,8 @@ static int month(struct kp_kit *k, int m, int is_short)
             kp_kit_date(k, k->year, first + d);
             kp_kit_textf(k, "%s计生协%s", k->h->unit_name(k->s, 0), activities[a]);
             kp_kit_text(k, adopted(k));
+            /* Every report counted for the plan goes to the province. */
+            kp_kit_text(k, "省计生协");
             if (kp_kit_end_row(k))
                 return -1;
         }

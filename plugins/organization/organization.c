@@ -13,6 +13,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <kaoping/plugin.h>
 
@@ -46,6 +47,9 @@ static const struct kp_column status_columns[] = {
     {.id = "member_home", .title = "是否建成会员之家", .type = KP_BOOL,
      .description = "是否已建成会员之家",
      .example = "是"},
+    {.id = "due_on", .title = "应换届日期", .type = KP_DATE,
+     .description = "本届任期届满、应当换届的日期（县级填写）；据此判断县级是否按期换届",
+     .example = "2023-06-30"},
 };
 
 static const struct kp_table tables[] = {
@@ -197,6 +201,73 @@ static int member_home_coverage(const struct kp_host *h, struct kp_eval *ev)
                        &t, "县内没有乡镇", "建成会员之家的乡镇", "乡镇总数");
 }
 
+/* The plan's 会员之家 is for 乡、村两级: villages are counted apart from
+ * townships, so that neither level hides behind the other. */
+static int village_member_home_coverage(const struct kp_host *h, struct kp_eval *ev)
+{
+    struct tally t = {.host = h, .ev = ev, .lacking = "未建成会员之家",
+                      .blank = "未填写是否建成会员之家"};
+    return level_share(h, ev,
+                       "SELECT u.code, o.unit IS NOT NULL, o.member_home FROM units u"
+                       " LEFT JOIN org_status o ON o.unit = u.code AND o.year = :year"
+                       " WHERE u.county = :county AND u.level = 4 ORDER BY u.code",
+                       &t, "县内没有村", "建成会员之家的村", "村总数");
+}
+
+struct term {
+    const struct kp_host *host;
+    int found, reelected;
+    char on[16], due[16];
+};
+
+/* Row: reelected, reelected_on, due_on of the county's own row. */
+static int term_row(void *ud, struct kp_row *r)
+{
+    struct term *t = ud;
+    const struct kp_host *h = t->host;
+    t->found = 1;
+    t->reelected = !h->row_is_null(r, 0) && h->row_int(r, 0) != 0;
+    snprintf(t->on, sizeof t->on, "%s", h->row_text(r, 1));
+    snprintf(t->due, sizeof t->due, "%s", h->row_text(r, 2));
+    return 1;
+}
+
+/* 按期换届 is judged by the dates, not the yes/no flag: a term that fell due
+ * by the end of the year must have been renewed on or before its due date; a
+ * term not yet due is on schedule.  ISO dates compare as text. */
+static int county_reelected_on_time(const struct kp_host *h, struct kp_eval *ev)
+{
+    struct term t = {.host = h};
+    if (h->query(ev, "SELECT reelected, reelected_on, due_on FROM org_status"
+                     " WHERE unit = :county AND year = :year",
+                 term_row, &t))
+        return -1;
+    if (!t.found) {
+        h->set_no_data(ev, "本年度没有县级组织状况记录");
+        return 0;
+    }
+    if (!*t.due) {
+        h->set_no_data(ev, "县级组织状况未填写应换届日期，无法判断是否按期");
+        return 0;
+    }
+    char year_end[16], detail[128];
+    snprintf(year_end, sizeof year_end, "%04d-12-31", h->year(ev));
+    int on_time = 1;
+    if (strcmp(t.due, year_end) <= 0) {
+        if (!t.reelected || !*t.on) {
+            on_time = 0;
+            snprintf(detail, sizeof detail, "应于%s前换届，未换届", t.due);
+        } else if (strcmp(t.on, t.due) > 0) {
+            on_time = 0;
+            snprintf(detail, sizeof detail, "%s换届，晚于应换届日期%s", t.on, t.due);
+        }
+    }
+    if (!on_time)
+        h->add_evidence(ev, h->county(ev), detail);
+    h->set_value(ev, on_time);
+    return 0;
+}
+
 static int staffing_gap(const struct kp_host *h, struct kp_eval *ev)
 {
     struct county_row c = {.host = h};
@@ -264,7 +335,7 @@ static int member_records(const struct kp_host *h, struct kp_eval *ev)
 }
 
 static const struct kp_indicator indicators[] = {
-    {.id = "county_reelected", .title = "县级计生协按期换届", .measure = "是否",
+    {.id = "county_reelected", .title = "县级计生协是否完成换届", .measure = "是否",
      .evidence_title = "未完成换届的县级计生协", .compute = county_reelected},
     {.id = "township_reelection", .title = "乡镇计生协完成换届占比", .measure = "%",
      .evidence_title = "未完成换届的乡镇", .compute = township_reelection},
@@ -276,6 +347,11 @@ static const struct kp_indicator indicators[] = {
      .evidence_title = "在岗与在编不一致", .compute = staffing_gap},
     {.id = "member_records", .title = "上报会员数的单位占比", .measure = "%",
      .evidence_title = "未上报会员数的单位", .compute = member_records},
+    {.id = "village_member_home_coverage", .title = "建成会员之家的村（社区）占比",
+     .measure = "%", .evidence_title = "未建成会员之家的村（社区）",
+     .compute = village_member_home_coverage},
+    {.id = "county_reelected_on_time", .title = "县级计生协按期换届", .measure = "是否",
+     .evidence_title = "未按期换届的县级计生协", .compute = county_reelected_on_time},
 };
 
 static const struct kp_plugin plugin = {

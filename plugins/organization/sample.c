@@ -47,7 +47,7 @@ struct marks {
 static int row(struct kp_kit *k, const struct knobs *p, const struct marks *m, int u)
 {
     const int nt = k->ntownships, level = k->h->unit_level(k->s, u);
-    int reelected, home, staff, members;
+    int reelected, home, staff, members, on = 0;
     if (level == 2) {
         reelected = p->org_county_reelected;
         home = 1;
@@ -58,7 +58,7 @@ static int row(struct kp_kit *k, const struct knobs *p, const struct marks *m, i
         members = m->no_members[u - 1] ? -1 : kp_kit_range(k, 300, 3000);
     } else {
         reelected = !m->village_unelected[u - 1 - nt];
-        /* Villages build homes too, though only townships are assessed. */
+        /* Villages' homes are assessed apart from the townships'. */
         home = kp_kit_percent(k, 100 - p->org_home_miss - 10);
         members = m->no_members[u - 1] ? -1 : kp_kit_range(k, 30, 400);
     }
@@ -66,7 +66,7 @@ static int row(struct kp_kit *k, const struct knobs *p, const struct marks *m, i
     kp_kit_int(k, k->year);
     kp_kit_bool(k, reelected);
     if (reelected)
-        kp_kit_date(k, k->year, kp_kit_range(k, 40, 270));
+        kp_kit_date(k, k->year, on = kp_kit_range(k, 40, 270));
     else
         kp_kit_empty(k);
     if (level == 2) {
@@ -87,6 +87,13 @@ static int row(struct kp_kit *k, const struct knobs *p, const struct marks *m, i
     else
         kp_kit_int(k, members);
     kp_kit_bool(k, home);
+    /* Every county's term falls due in the year: one that re-elected did so
+     * before the due date, one that did not is overdue (按期换届 is judged by
+     * these dates). */
+    if (level == 2)
+        kp_kit_date(k, k->year, reelected ? on + kp_kit_range(k, 5, 60) : 180);
+    else
+        kp_kit_empty(k);
     return kp_kit_end_row(k);
 }
 

@@ -18,6 +18,9 @@
 
 static const char *const school_levels[] = {"大学", "中学", "小学", "社区", NULL};
 #define NLEVELS 4
+/* The plan's 大中小学: the first three levels.  社区 trainers count as trained
+ * trainers but are no school level. */
+#define NSCHOOL_LEVELS 3
 
 static const struct kp_column trainer_columns[] = {
     {.id = "unit", .title = "单位代码", .type = KP_UNIT, .flags = KP_COL_KEY,
@@ -205,7 +208,7 @@ static int trainer_school_levels(const struct kp_host *h, struct kp_eval *ev)
     if (t.rows == 0)
         return 0;
     int covered = 0;
-    for (int i = 0; i < NLEVELS; i++) {
+    for (int i = 0; i < NSCHOOL_LEVELS; i++) {
         if (t.level[i])
             covered++;
         else

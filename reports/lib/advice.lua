@@ -170,16 +170,24 @@ function advice.suggestions(areas, scores, evidence)
       local s = scores[a.area] and scores[a.area][it.item]
       local l = loss(it, s)
       if l then
-        local ev = evidence[a.area] and evidence[a.area][it.item] or {}
+        local manual = it.rule_kind == "manual"
+        -- An assessor's record is not a list of units that fell short.
+        local ev = not manual and evidence[a.area] and evidence[a.area][it.item] or {}
         local head = "【" .. a.short_title .. "】" .. it.title .. "："
         local body, action
         if l.veto then
           body = string.format("%s，等次最高为%s。", s.explanation ~= "" and s.explanation
                                or "触发一票否决", it.veto_cap or "合格")
           action = "须立即整改，消除否决情形。"
+        elseif l.not_scored and manual then
+          body = "评审尚未打分（未评分）。"
+          action = "请按评分标准备齐佐证材料，待评审打分。"
         elseif l.not_scored then
           body = string.format("未能评分（%s）。", s.reason or "原因不明")
           action = "请核对数据后重新考评。"
+        elseif manual then
+          body = string.format("评审得%s分，失%s分。", fmt.points(s.points), fmt.points(l.lost))
+          action = "请对照评分标准补齐工作和佐证材料。"
         elseif l.no_data then
           body = string.format("无数据（%s），失%s分。", no_data_reason(s), fmt.points(l.lost))
           action = "请核实该项工作开展情况，按时、完整报送数据。"

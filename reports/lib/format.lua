@@ -38,11 +38,20 @@ function fmt.figure(x, measure, missing)
   measure = measure or ""
   if measure == "%" then return fmt.fixed(x, 2) .. "%" end
   if measure == "是否" then return x >= 1 and "是" or "否" end
-  -- Counts (场, 个, 人) are whole; anything else keeps two decimals.
+  -- Counts (场, 个, 人) are whole; anything else keeps two decimals.  Either
+  -- way the thousands are grouped for the reader: 37,506人.
   if x == math.floor(x) and math.abs(x) < 1e15 then
-    return string.format("%d", math.floor(x)) .. measure
+    return fmt.grouped(string.format("%d", math.floor(x))) .. measure
   end
-  return fmt.fixed(x, 2) .. measure
+  return fmt.grouped(fmt.fixed(x, 2)) .. measure
+end
+
+-- "37506.5" → "37,506.5": commas between the thousands of the whole part.
+function fmt.grouped(s)
+  local sign, whole, rest = tostring(s):match("^(%-?)(%d+)(.*)$")
+  if not whole then return s end
+  whole = whole:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
+  return sign .. whole .. rest
 end
 
 -- The difference between a figure and its target, in words:

@@ -21,13 +21,17 @@
 
 -- ---- formatting --------------------------------------------------------------
 
--- A number as people write it: no trailing zeros, at most two decimals.
+-- A number as people write it: no trailing zeros, at most two decimals,
+-- thousands grouped ("37,506"), never an exponent.  Matches util/number.c,
+-- which writes the same numbers on the C side.
 local function num(x)
   if x == math.huge then return "∞" end
   local s = string.format("%.2f", x)
-  s = s:gsub("0+$", ""):gsub("%.$", "")
+  if s:find("%.") then s = s:gsub("0+$", ""):gsub("%.$", "") end
   if s == "-0" then s = "0" end
-  return s
+  local sign, whole, rest = s:match("^(%-?)(%d+)(.*)$")
+  whole = whole:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
+  return sign .. whole .. rest
 end
 
 -- A figure with its measure: "85.5%", "12场", "是".
@@ -293,8 +297,40 @@ local function veto_if(args)
   }
 end
 
+-- 评审打分: no data can decide the item; assessors give 0..points by the
+-- guide (评分标准), imported with `kaoping score import`.  The figure handed
+-- to score is the assessor's points; a county with no score is 未评分, which
+-- the engine decides before the rule is called.
+local function manual(args)
+  args = table_arg("manual", args)
+  only("manual", args, { points = true, guide = true })
+  local points = number("manual", args, "points", { positive = true })
+  local guide = args.guide
+  -- Still marked manual when broken, so that the loader does not look for
+  -- a plugin indicator of that id and report a second, wrong mistake.
+  local function broken_manual()
+    local b = broken("manual")
+    b.manual = true
+    return b
+  end
+  if type(guide) ~= "string" or guide == "" then
+    bad("manual", "guide must say how assessors give the points (评分标准)")
+    return broken_manual()
+  end
+  if not points then return broken_manual() end
+  return {
+    kind = "manual", manual = true, points = points, guide = guide,
+    text = string.format("评审打分（满分%s分）：%s", num(points), guide),
+    score = function(x)
+      local p = math.max(0, math.min(points, x))
+      return p, string.format("评审打分，%s", earned(p, points))
+    end,
+  }
+end
+
 return {
   ratio = ratio,
+  manual = manual,
   threshold = threshold,
   tiers = tiers,
   per_item = per_item,

@@ -33,7 +33,25 @@ INSERT INTO health_instructors(unit, year, instructors, _import, _line) VALUES
  ('B1a', 2023, 2, 0, 4), ('B1b', 2023, 2, 0, 5),
  ('E1a', 2023, 2, 0, 6), ('E1b', 2023, 2, 0, 7);
 
+-- Only the plan's kinds count: a 家庭健康服务中心 from 申报 on, a 流动人口健康促进
+-- project from 立项 on.  A: 项目一 and 项目二 count, 项目三 (申报 only) and
+-- 项目五 (其他) do not → 2.  D: 项目四 → 1.
 INSERT INTO health_projects(unit, name, kind, status, _import, _line) VALUES
- ('A', '项目一', '其他', '申报', 0, 1), ('A1', '项目二', '其他', '建成', 0, 2),
- ('A2', '项目三', '其他', '立项', 0, 3),
- ('D', '项目四', '其他', '申报', 0, 4);
+ ('A', '项目一', '家庭健康服务中心', '申报', 0, 1), ('A1', '项目二', '流动人口健康促进', '建成', 0, 2),
+ ('A2', '项目三', '流动人口健康促进', '申报', 0, 3), ('A2', '项目五', '其他', '建成', 0, 5),
+ ('D', '项目四', '家庭健康服务中心', '立项', 0, 4);
+
+-- The assessors' scores of health_campaigns (manual, 2 points).  A was scored
+-- 1 and then corrected to 1.5: the latest counts.  D has no score: 未评分.
+INSERT INTO manual_scores(unit, year, area, item, source, points, assessor, reason, evidence,
+                          scored_at, file, line) VALUES
+ ('A', 2023, 'health_promotion', 'health_campaigns', 'assessor', 1, '王敏', '只参与了好家风健康行',
+  NULL, '2024-01-10T08:00:00Z', 'scores.csv', 2),
+ ('A', 2023, 'health_promotion', 'health_campaigns', 'self', 2, NULL, '两项都已开展', NULL,
+  '2024-01-09T08:00:00Z', 'self.csv', 2),
+ ('A', 2023, 'health_promotion', 'health_campaigns', 'assessor', 1.5, '王敏',
+  '补交了新市民健康行动材料', '台账第3册', '2024-01-12T08:00:00Z', 'scores2.csv', 2),
+ ('B', 2023, 'health_promotion', 'health_campaigns', 'assessor', 2, '李建国', '', NULL,
+  '2024-01-10T08:00:00Z', 'scores.csv', 3),
+ ('E', 2023, 'health_promotion', 'health_campaigns', 'assessor', 2, '李建国', '', NULL,
+  '2024-01-10T08:00:00Z', 'scores.csv', 4);

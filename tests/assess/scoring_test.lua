@@ -63,7 +63,22 @@ assert(veto_if { above = 0 }.score(1, ctx) == true)
 assert(veto_if(function(x) return x > 3 end).score(4, ctx) == true)
 assert(veto_if { below = 1, above = 2 }.broken)
 
--- formatting
+-- manual: the assessors' points, as given, within 0..points; a guide is required
+local mn = manual { points = 2, guide = "有特色得2分，一般得1分" }
+assert(mn.manual and mn.kind == "manual" and mn.points == 2 and mn.guide:find("有特色", 1, true))
+assert(mn.text == "评审打分（满分2分）：有特色得2分，一般得1分", mn.text)
+p, s = mn.score(1.5, { measure = "分" })
+assert(p == 1.5 and s == "评审打分，得1.5分（满分2分）", s)
+assert(mn.score(3, ctx) == 2, "never more than the points")
+assert(manual { points = 2 }.broken and problems[#problems]:find("manual: guide must say", 1, true))
+assert(manual { points = 0, guide = "x" }.broken)
+assert(manual { points = 1, guide = "x", target = 1 }.broken or
+       problems[#problems]:find("unknown setting 'target'", 1, true))
+
+-- formatting: no trailing zeros, thousands grouped, never an exponent
 assert(format_number(5.333333) == "5.33" and format_number(7) == "7" and format_number(0.5) == "0.5")
+assert(format_number(37506) == "37,506" and format_number(-1234.5) == "-1,234.5")
+assert(format_number(999) == "999" and format_number(100) == "100")
 assert(format_figure(1, "是否") == "是" and format_figure(12, "场") == "12场")
+assert(format_figure(4596, "人") == "4,596人")
 return "ok"

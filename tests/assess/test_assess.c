@@ -3,15 +3,18 @@
  * shipped 2023 rules and only the health_promotion plugin installed, so the
  * other seven areas are skipped ("plugin not loaded").
  *
- * Worked by hand (health_promotion: lectures 8 points, ratio to 100%;
- * instructors 7 points, ratio to 50%; projects bonus 1 each, at most 2):
- *   A  lectures 4/6 = 66.67% → 5.33; instructors 2/4 = 50% → 7;
- *      3 projects → bonus 2;  area 14.33 of 15 → score 95.53, 优秀
- *   B  3/3 → 8; 2/2 = 100% → 7 (capped); no projects (无数据) → 0;
+ * Worked by hand (health_promotion: lectures 7 points, ratio to 100%;
+ * instructors 6 points, ratio to 50%; health_campaigns 2 points, scored by
+ * assessors; projects bonus 1 each, at most 2, counting only the plan's kinds):
+ *   A  lectures 4/6 = 66.67% → 4.67; instructors 2/4 = 50% → 6; assessors
+ *      1.5 (the later of 1 and 1.5); 2 counting projects → bonus 2;
+ *      area 14.17 of 15 → score 94.47, 优秀
+ *   B  3/3 → 7; 2/2 = 100% → 6 (capped); assessors 2; no projects (无数据) → 0;
  *      area 15 → score 100, 优秀
  *   E  the same as B → tied with B
- *   D  no lectures (无数据) → 0; no instructors reported (无数据) → 0;
- *      1 project → 1;  area 1 → score 6.67, 不合格
+ *   D  no lectures (无数据) → 0; no instructors reported (无数据) → 0; no
+ *      assessors' score → 未评分, never 0 silently; 1 project → 1;
+ *      area 1 → score 6.67, 不合格
  *   ranks: B 1, E 1, A 3, D 4
  */
 #include <stdlib.h>
@@ -115,7 +118,8 @@ int main(int argc, char **argv)
     run = sum.run_id;
     CHECK_INT_EQ(sum.counties, 4);
     CHECK_INT_EQ(sum.skipped_areas, 7);
-    CHECK_INT_EQ(sum.not_scored, 0);
+    CHECK_INT_EQ(sum.not_scored, 1); /* D health_campaigns: 未评分 */
+    CHECK_INT_EQ(sum.unrated, 1);
     CHECK_INT_EQ(sum.no_data, 4); /* B, E projects; D lectures, instructors */
 
     /* The run records the rules it was made with. */
@@ -126,27 +130,42 @@ int main(int argc, char **argv)
 
     /* County A, item by item. */
     CHECK_NUM_EQ(num("SELECT figure FROM run_scores WHERE run_id = ?1 AND unit = 'A' AND item = 'lecture_coverage'"), 200.0 / 3, 1e-9);
-    CHECK_NUM_EQ(num("SELECT points FROM run_scores WHERE run_id = ?1 AND unit = 'A' AND item = 'lecture_coverage'"), 5.33, 1e-9);
-    CHECK_NUM_EQ(num("SELECT points FROM run_scores WHERE run_id = ?1 AND unit = 'A' AND item = 'instructor_coverage'"), 7, 1e-9);
+    CHECK_NUM_EQ(num("SELECT points FROM run_scores WHERE run_id = ?1 AND unit = 'A' AND item = 'lecture_coverage'"), 4.67, 1e-9);
+    CHECK_NUM_EQ(num("SELECT points FROM run_scores WHERE run_id = ?1 AND unit = 'A' AND item = 'instructor_coverage'"), 6, 1e-9);
     CHECK_NUM_EQ(num("SELECT target FROM run_scores WHERE run_id = ?1 AND unit = 'A' AND item = 'instructor_coverage'"), 50, 1e-9);
     CHECK_NUM_EQ(num("SELECT points FROM run_scores WHERE run_id = ?1 AND unit = 'A' AND item = 'projects'"), 2, 1e-9);
     CHECK_STR_CONTAINS(text("SELECT explanation FROM run_scores WHERE run_id = ?1 AND unit = 'A' AND item = 'lecture_coverage'"),
-                       "66.67%，目标100%，完成66.67%，得5.33分（满分8分）");
+                       "66.67%，目标100%，完成66.67%，得4.67分（满分7分）");
+    /* The assessors' latest score counts, with who gave it and why; the
+     * county's own claim is kept beside it. */
+    CHECK_NUM_EQ(num("SELECT points FROM run_scores WHERE run_id = ?1 AND unit = 'A' AND item = 'health_campaigns'"), 1.5, 1e-9);
+    CHECK_STR_CONTAINS(text("SELECT explanation FROM run_scores WHERE run_id = ?1 AND unit = 'A' AND item = 'health_campaigns'"),
+                       "得1.5分（满分2分）；评审人：王敏，理由：补交了新市民健康行动材料");
+    CHECK_STR_EQ(text("SELECT group_concat(name || '=' || value, ';') FROM run_figures WHERE run_id = ?1"
+                      " AND unit = 'A' AND item = 'health_campaigns'"), "评审得分=1.5;自评得分=2.0");
+    CHECK_STR_EQ(text("SELECT group_concat(key || ':' || detail, ';') FROM run_evidence WHERE run_id = ?1"
+                      " AND unit = 'A' AND item = 'health_campaigns'"),
+                 "评审:补交了新市民健康行动材料;佐证:台账第3册;自评:两项都已开展");
+    CHECK_STR_EQ(text("SELECT rule_kind || ' ' || measure FROM run_items WHERE run_id = ?1 AND item = 'health_campaigns'"),
+                 "manual 分");
+    /* Projects of other kinds, or not far enough along, are listed but do not count. */
+    CHECK_STR_CONTAINS(text("SELECT group_concat(detail, ';') FROM run_evidence WHERE run_id = ?1"
+                            " AND unit = 'A' AND item = 'projects'"), "项目三（流动人口健康促进，申报，不计分）");
     /* The evidence names the associations that held no lecture in 2023. */
     CHECK_STR_EQ(text("SELECT group_concat(key || ' ' || name, ', ') FROM (SELECT key, name FROM run_evidence"
                       " WHERE run_id = ?1 AND unit = 'A' AND item = 'lecture_coverage' ORDER BY seq)"),
                  "A2a 甲三村, A2b 甲四村");
     CHECK_STR_CONTAINS(text("SELECT group_concat(name || '=' || value, ';') FROM run_figures WHERE run_id = ?1"
                             " AND unit = 'A' AND item = 'lecture_coverage'"), "开展大讲堂的基层协会=4");
-    CHECK_NUM_EQ(num("SELECT points FROM run_area_scores WHERE run_id = ?1 AND unit = 'A' AND area = 'health_promotion'"), 14.33, 1e-9);
+    CHECK_NUM_EQ(num("SELECT points FROM run_area_scores WHERE run_id = ?1 AND unit = 'A' AND area = 'health_promotion'"), 14.17, 1e-9);
     CHECK_NUM_EQ(num("SELECT bonus FROM run_area_scores WHERE run_id = ?1 AND unit = 'A' AND area = 'health_promotion'"), 2, 1e-9);
-    CHECK_NUM_EQ(num("SELECT total FROM run_units WHERE run_id = ?1 AND unit = 'A'"), 14.33, 1e-9);
-    CHECK_NUM_EQ(num("SELECT score FROM run_units WHERE run_id = ?1 AND unit = 'A'"), 95.53, 1e-9);
+    CHECK_NUM_EQ(num("SELECT total FROM run_units WHERE run_id = ?1 AND unit = 'A'"), 14.17, 1e-9);
+    CHECK_NUM_EQ(num("SELECT score FROM run_units WHERE run_id = ?1 AND unit = 'A'"), 94.47, 1e-9);
     CHECK_STR_EQ(text("SELECT grade FROM run_units WHERE run_id = ?1 AND unit = 'A'"), "优秀");
 
     /* B: over-achievement is capped at the points. */
     CHECK_NUM_EQ(num("SELECT figure FROM run_scores WHERE run_id = ?1 AND unit = 'B' AND item = 'instructor_coverage'"), 100, 1e-9);
-    CHECK_NUM_EQ(num("SELECT points FROM run_scores WHERE run_id = ?1 AND unit = 'B' AND item = 'instructor_coverage'"), 7, 1e-9);
+    CHECK_NUM_EQ(num("SELECT points FROM run_scores WHERE run_id = ?1 AND unit = 'B' AND item = 'instructor_coverage'"), 6, 1e-9);
     CHECK_NUM_EQ(num("SELECT score FROM run_units WHERE run_id = ?1 AND unit = 'B'"), 100, 1e-9);
 
     /* D: missing data is 无数据, scored 0 as the rules say, never a figure of 0. */
@@ -154,7 +173,13 @@ int main(int argc, char **argv)
     CHECK_NUM_EQ(num("SELECT figure FROM run_scores WHERE run_id = ?1 AND unit = 'D' AND item = 'lecture_coverage'"), -1, 0);
     CHECK_NUM_EQ(num("SELECT points FROM run_scores WHERE run_id = ?1 AND unit = 'D' AND item = 'lecture_coverage'"), 0, 0);
     CHECK_STR_CONTAINS(text("SELECT explanation FROM run_scores WHERE run_id = ?1 AND unit = 'D' AND item = 'lecture_coverage'"),
-                       "无数据（本年度没有家庭健康知识大讲堂记录），按规则计0分（满分8分）");
+                       "无数据（本年度没有家庭健康知识大讲堂记录），按规则计0分（满分7分）");
+    /* No assessor's score: 未评分 with no points, not a 0. */
+    CHECK_STR_EQ(text("SELECT status || ' / ' || reason FROM run_scores WHERE run_id = ?1 AND unit = 'D'"
+                      " AND item = 'health_campaigns'"), "not_scored / 评审尚未打分");
+    CHECK_NUM_EQ(num("SELECT points FROM run_scores WHERE run_id = ?1 AND unit = 'D' AND item = 'health_campaigns'"), -1, 0);
+    CHECK_STR_CONTAINS(text("SELECT explanation FROM run_scores WHERE run_id = ?1 AND unit = 'D' AND item = 'health_campaigns'"),
+                       "未评分：评审尚未打分（满分2分）");
     CHECK_NUM_EQ(num("SELECT score FROM run_units WHERE run_id = ?1 AND unit = 'D'"), 6.67, 1e-9);
     CHECK_STR_EQ(text("SELECT grade FROM run_units WHERE run_id = ?1 AND unit = 'D'"), "不合格");
     CHECK_INT_EQ(num("SELECT no_data FROM run_units WHERE run_id = ?1 AND unit = 'D'"), 2);
@@ -187,19 +212,19 @@ int main(int argc, char **argv)
     fclose(f);
     const char *o = slurp(out);
     CHECK_STR_CONTAINS(o, "1,B,乙县,,,,,15,,,,15,15,100,优秀,,0,1\n1,E,戊县,");
-    CHECK_STR_CONTAINS(o, "3,A,甲县,,,,,14.33,,,,14.33,15,95.53,优秀,,0,0\n");
-    CHECK_STR_CONTAINS(o, "   3  甲县           -         -         -         -     14.33         -"
-                          "         -         -   14.33     95.53  优秀\n");
+    CHECK_STR_CONTAINS(o, "3,A,甲县,,,,,14.17,,,,14.17,15,94.47,优秀,,0,0\n");
+    CHECK_STR_CONTAINS(o, "   3  甲县           -         -         -         -     14.17         -"
+                          "         -         -   14.17     94.47  优秀\n");
     CHECK_STR_CONTAINS(o, "- 宣传贯彻党的二十大精神（publicity）：插件未加载，未评分");
-    CHECK_STR_CONTAINS(o, "五、推进健康促进行动（15分）：得 14.33 分");
+    CHECK_STR_CONTAINS(o, "五、推进健康促进行动（15分）：得 14.17 分");
     CHECK_STR_CONTAINS(o, "          A2a 甲三村  本年度未开展大讲堂");
     CHECK_STR_CONTAINS(o, "\n  ［加分］");
     CHECK_STR_CONTAINS(o, "{\"rank\": 3, \"unit\": \"A\", \"name\": \"甲县\", \"areas\": {");
-    CHECK_STR_CONTAINS(o, "{\"run\": 1, \"unit\": \"A\", \"name\": \"甲县\", \"total\": 14.33");
+    CHECK_STR_CONTAINS(o, "{\"run\": 1, \"unit\": \"A\", \"name\": \"甲县\", \"total\": 14.17");
     CHECK_STR_CONTAINS(o, "{\"key\": \"A2a\", \"name\": \"甲三村\", \"detail\": \"本年度未开展大讲堂\"}");
     CHECK_STR_CONTAINS(o, "\n]}\narea,item,kind,title,status,figure,previous,target,points,possible,"
                           "explanation,reason\npublicity,township_coverage,indicator,开展宣讲活动的乡镇（街道）占比,"
-                          "skipped,,,100,,6,");
+                          "skipped,,,100,,5,");
     unlink(out);
     strcat(out, ".xlsx");
     CHECK_INT_EQ(kp_results_xlsx(db, run, out, &e), 0);

@@ -25,12 +25,20 @@ static kp_rules *load(const char *name)
     return r;
 }
 
-/* Is there a diagnostic on `line` containing `text`? */
-static int has(const kp_rules *r, int line, const char *text)
+/* Is there a diagnostic on `line` containing `text`?  (Says nothing.) */
+static int has_quiet(const kp_rules *r, int line, const char *text)
 {
     for (size_t i = 0; i < r->ndiags; i++)
         if (r->diags[i].line == line && strstr(r->diags[i].msg, text))
             return 1;
+    return 0;
+}
+
+/* Is there a diagnostic on `line` containing `text`? */
+static int has(const kp_rules *r, int line, const char *text)
+{
+    if (has_quiet(r, line, text))
+        return 1;
     fprintf(stderr, "missing on line %d: %s\n", line, text);
     return 0;
 }
@@ -86,6 +94,18 @@ int main(int argc, char **argv)
     CHECK_INT_EQ(r->nerrors, 15);
     /* Every message starts with file:line. */
     CHECK_STR_CONTAINS(r->diags[1].msg, "/broken.lua:2: unknown area");
+    kp_rules_free(r);
+
+    r = load("manual.lua");
+    CHECK_INT_EQ(r->areas[0].items[1].manual, 1);
+    CHECK_STR_EQ(r->areas[0].items[1].guide, "参与得2分");
+    CHECK_STR_EQ(r->areas[0].items[1].rule_kind, "manual");
+    CHECK_NUM_EQ(r->areas[0].items[1].points, 2, 0);
+    CHECK_INT_EQ(r->areas[0].items[0].manual, 0);
+    CHECK(has(r, 7, "manual: guide must say how assessors give the points"));
+    CHECK(has(r, 8, "veto 'by_hand': a veto cannot be scored by assessors"));
+    CHECK(!has_quiet(r, 7, "has no indicator 'no_guide'")); /* not looked up in the plugin */
+    CHECK_INT_EQ(r->nerrors, 3); /* no_guide; by_hand as a manual veto and as a non-veto rule */
     kp_rules_free(r);
 
     r = load("syntax.lua");

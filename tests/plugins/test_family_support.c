@@ -18,6 +18,8 @@
  *   南山县 2023: 800, premium 24000; 2022: a row with every figure empty →
  *     2022 无数据, and 2023 has nothing to compare with.
  *   新区: no row → 无数据.
+ *   accident_insured (the plan's 覆盖面): 江北区 2023 = 1400 people, 100 fewer
+ *     than 1500 in 2022; 南山县 2023 has policies but no people → 无数据.
  * data/family_support/warm_homes.csv: 江北区 2 建成 + 长岭镇's 在建 → 2;
  *   南山县 1 申报 → 0; 新区 none → 无数据.
  */
@@ -111,6 +113,26 @@ static void test_accident_policies(void)
     CHECK_NO_DATA("accident_policies", JIANGBEI, 2024, "本年度没有意外伤害保险记录");
 }
 
+static void test_accident_insured(void)
+{
+    kp_indicator_result r;
+    CHECK_INT_EQ(evaluate("accident_insured", JIANGBEI, 2023, &r), KP_RESULT_VALUE);
+    CHECK_NUM_EQ(r.value, 1400, 0);
+    CHECK_NUM_EQ(figure(&r, "份数"), 1100, 0);
+    CHECK_NUM_EQ(figure(&r, "上年参保人数"), 1500, 0);
+    CHECK_NUM_EQ(figure(&r, "上年份数"), -1, 0);
+    CHECK_STR_EQ(evidence_details(&r), "参保人数比上年减少 100 人");
+    kp_indicator_result_free(&r);
+
+    CHECK_INT_EQ(evaluate("accident_insured", JIANGBEI, 2022, &r), KP_RESULT_VALUE);
+    CHECK_NUM_EQ(r.value, 1500, 0);
+    CHECK_INT_EQ(r.nevidence, 0);
+    kp_indicator_result_free(&r);
+
+    CHECK_NO_DATA("accident_insured", NANSHAN, 2023, "本年度意外伤害保险参保人数未填写");
+    CHECK_NO_DATA("accident_insured", XINQU, 2023, "本年度没有意外伤害保险记录");
+}
+
 static void test_warm_homes(void)
 {
     kp_indicator_result r;
@@ -156,6 +178,7 @@ int main(int argc, char **argv)
     check_headers_both_ways();
     test_family_coverage();
     test_accident_policies();
+    test_accident_insured();
     test_warm_homes();
     test_refusals();
     check_query_plans((const int[]){2022, 2023}, 2);

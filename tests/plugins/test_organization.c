@@ -18,9 +18,56 @@
  *     township_reelection 0/1; 2022: no row at all → 无数据 everywhere.
  *   新区 2023: the county's row; no townships or villages → those shares 无数据,
  *     member_records 1/1.
+ * 会员之家 in villages: 东湖社区 是, 西湖村 empty, 长岭村 no row → 1/3.
+ * 按期换届 by the dates (due_on 应换届日期):
+ *   江北区 2023 due 2023-06-30, re-elected 2023-04-01 → on time (1);
+ *   江北区 2022 due 2022-12-31, not re-elected → 0, "应于2022-12-31前换届，未换届";
+ *   南山县 2023 due 2023-01-31, re-elected 2023-03-03 → late (0) although
+ *     the flag says 是; 新区 2023 due 2025-05-01, not yet due → 1.
  */
 #include "harness.h"
 #include "plan_check.h"
+
+static void test_village_member_home(void)
+{
+    kp_indicator_result r;
+    CHECK_INT_EQ(evaluate("village_member_home_coverage", JIANGBEI, 2023, &r), KP_RESULT_VALUE);
+    CHECK_NUM_EQ(r.value, 100.0 / 3, 1e-9);
+    CHECK_STR_EQ(evidence_keys(&r), "420102001002 420102002001");
+    CHECK_STR_EQ(evidence_details(&r), "未填写是否建成会员之家|未上报组织状况");
+    CHECK_NUM_EQ(figure(&r, "建成会员之家的村"), 1, 0);
+    CHECK_NUM_EQ(figure(&r, "村总数"), 3, 0);
+    kp_indicator_result_free(&r);
+    CHECK_NO_DATA("village_member_home_coverage", XINQU, 2023, "县内没有村");
+}
+
+static void test_reelected_on_time(void)
+{
+    kp_indicator_result r;
+    CHECK_INT_EQ(evaluate("county_reelected_on_time", JIANGBEI, 2023, &r), KP_RESULT_VALUE);
+    CHECK_NUM_EQ(r.value, 1, 0);
+    CHECK_INT_EQ(r.nevidence, 0);
+    kp_indicator_result_free(&r);
+
+    CHECK_INT_EQ(evaluate("county_reelected_on_time", JIANGBEI, 2022, &r), KP_RESULT_VALUE);
+    CHECK_NUM_EQ(r.value, 0, 0);
+    CHECK_STR_EQ(evidence_details(&r), "应于2022-12-31前换届，未换届");
+    kp_indicator_result_free(&r);
+
+    /* The flag says 是, but the date is after the due date. */
+    CHECK_INT_EQ(evaluate("county_reelected_on_time", NANSHAN, 2023, &r), KP_RESULT_VALUE);
+    CHECK_NUM_EQ(r.value, 0, 0);
+    CHECK_STR_EQ(evidence_names(&r), "南山县");
+    CHECK_STR_EQ(evidence_details(&r), "2023-03-03换届，晚于应换届日期2023-01-31");
+    kp_indicator_result_free(&r);
+
+    /* A term not yet due is on schedule. */
+    CHECK_INT_EQ(evaluate("county_reelected_on_time", XINQU, 2023, &r), KP_RESULT_VALUE);
+    CHECK_NUM_EQ(r.value, 1, 0);
+    kp_indicator_result_free(&r);
+
+    CHECK_NO_DATA("county_reelected_on_time", NANSHAN, 2022, "本年度没有县级组织状况记录");
+}
 
 static void test_county_reelected(void)
 {
@@ -154,6 +201,8 @@ int main(int argc, char **argv)
     harness_load_dataset();
     check_headers_both_ways();
     test_county_reelected();
+    test_village_member_home();
+    test_reelected_on_time();
     test_reelection_shares();
     test_member_home_coverage();
     test_staffing_gap();

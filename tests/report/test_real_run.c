@@ -71,7 +71,8 @@ int main(int argc, char **argv)
     snprintf(path, sizeof path, "%s/county/%s", dir, run_out);
     t = pdf_text(path);
     CHECK_IN_ORDER(t, "一、考评结果", "二、分项考评情况", "（一）宣传贯彻党的二十大精神",
-                   "（八）扩大协会组织影响", "年每月报送信息篇数", "三、整改建议", "四、说明");
+                   "（八）扩大协会组织影响", "年每月报送信息篇数", "三、评审打分项目", "四、整改建议",
+                   "五、说明");
     CHECK(t && !strstr(t, "\xEF\xBF\xBD"));
     free(t);
 

@@ -51,7 +51,9 @@ def county_files(demo_data, out):
     paths = []
     prefix = COUNTY[:6]
     for src in sorted(glob.glob(os.path.join(demo_data, "*.csv"))):
-        if os.path.basename(src) == "units.csv":
+        # units.csv is the city's; the assessors' score forms (manual_*.csv)
+        # are read by 'kaoping score import', not uploaded by a county.
+        if os.path.basename(src) == "units.csv" or os.path.basename(src).startswith("manual_"):
             continue
         # Latin-1 keeps every byte as it is: the demo writes UTF-8 and GB18030 files.
         with open(src, encoding="latin-1", newline="") as f:
