@@ -18,7 +18,7 @@
 
 #include "kaoping/plugin.h"
 
-#define KP_KIT_MAX_FIELDS 16
+#define KP_KIT_MAX_FIELDS 64 /* as many columns as a table may have */
 #define KP_KIT_FIELD_MAX 160
 #define KP_KIT_MAX_EVENTS ((size_t)1 << 22)
 #define KP_KIT_MAX_UNITS 1024 /* in one county: far above the demo's */
@@ -196,9 +196,10 @@ static inline void kp_kit_date(struct kp_kit *k, int year, int doy)
 /* Emit the row built so far and start the next. */
 static inline int kp_kit_end_row(struct kp_kit *k)
 {
+    /* The host reads ncolumns fields: those not built are empty. */
     const char *row[KP_KIT_MAX_FIELDS];
-    for (int i = 0; i < k->nfields; i++)
-        row[i] = k->field[i];
+    for (int i = 0; i < KP_KIT_MAX_FIELDS; i++)
+        row[i] = i < k->nfields ? k->field[i] : "";
     k->nfields = 0;
     return k->h->emit(k->s, row);
 }
