@@ -12,6 +12,7 @@
  * A 区 is mostly 街道 and 社区, a 县 mostly 镇 and 乡 with 村, a county-level
  * 市 in between; a 镇 has a 社区 or two around its seat.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -103,16 +104,37 @@ void kp_demo_county_build(struct kp_demo_county *c, uint64_t seed, int index)
     }
 }
 
+int kp_demo_units_open(struct kp_demo_gen *g, const char *dir, kp_err *e)
+{
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/%s.csv", dir, KP_DEMO_UNITS_TABLE) >= (int)sizeof path)
+        return kp_fail(e, "%s: the folder name is too long", dir);
+    /* Plain UTF-8 with English ids: the way the city's own system exports it. */
+    if (kp_csv_out_open(&g->units, path, 0, e))
+        return -1;
+    static const char *const header[] = {"code", "name", "level", "parent"};
+    for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
+        kp_csv_out_field(g->units, header[i]);
+    if (kp_csv_out_end_row(g->units, e))
+        return -1;
+    /* The city heads the file; its counties follow. */
+    kp_csv_out_field(g->units, KP_DEMO_CITY_CODE);
+    kp_csv_out_field(g->units, KP_DEMO_CITY_NAME);
+    kp_csv_out_field(g->units, "市");
+    kp_csv_out_field(g->units, "");
+    return kp_csv_out_end_row(g->units, e);
+}
+
 int kp_demo_gen_units(struct kp_demo_gen *g, const struct kp_demo_county *c, kp_err *e)
 {
     static const char *const level_names[] = {"", "市", "县", "乡", "村"};
     for (int i = 0; i < c->nunits; i++) {
         const struct kp_demo_unit *u = &c->units[i];
-        kp_demo_put_text(g, KP_T_UNITS, u->code);
-        kp_demo_put_text(g, KP_T_UNITS, u->name);
-        kp_demo_put_text(g, KP_T_UNITS, level_names[u->level]);
-        kp_demo_put_text(g, KP_T_UNITS, u->parent < 0 ? KP_DEMO_CITY_CODE : c->units[u->parent].code);
-        if (kp_demo_end_row(g, KP_T_UNITS, e))
+        kp_csv_out_field(g->units, u->code);
+        kp_csv_out_field(g->units, u->name);
+        kp_csv_out_field(g->units, level_names[u->level]);
+        kp_csv_out_field(g->units, u->parent < 0 ? KP_DEMO_CITY_CODE : c->units[u->parent].code);
+        if (kp_csv_out_end_row(g->units, e))
             return -1;
     }
     return 0;

@@ -1,6 +1,7 @@
 /*
  * demo.c — writing the demo city: every file open at once, filled county by
- * county, so that memory holds one county whatever the size of the city.
+ * county (its units, then each loaded table's rows from its plugin), so
+ * that memory holds one county whatever the size of the city.
  */
 #include "demo_city/demo.h"
 
@@ -8,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "demo_city/gen.h"
 
@@ -17,6 +19,8 @@ void kp_demo_defaults(kp_demo_options *o)
     o->counties = 10;
     o->scale = 1.0;
     o->year = 2023;
+    o->tables = NULL;
+    o->ntables = 0;
 }
 
 int kp_demo_check_options(const kp_demo_options *o, kp_err *e)
@@ -33,59 +37,41 @@ int kp_demo_check_options(const kp_demo_options *o, kp_err *e)
     return 0;
 }
 
-typedef int (*area_fn)(struct kp_demo_gen *g, const struct kp_demo_county *c, kp_err *e);
-
-static const area_fn areas[] = {
-    kp_demo_gen_units,
-    kp_demo_gen_publicity,
-    kp_demo_gen_organization,
-    kp_demo_gen_birth_support,
-    kp_demo_gen_family_support,
-    kp_demo_gen_health_promotion,
-    kp_demo_gen_reproductive_health,
-    kp_demo_gen_marriage_culture,
-    kp_demo_gen_influence,
-};
-
-static int open_files(struct kp_demo_gen *g, const char *dir, kp_err *e)
+int kp_demo_writes_itself(const char *id)
 {
-    for (int t = 0; t < KP_T_COUNT; t++) {
-        const struct kp_demo_file *f = &kp_demo_files[t];
-        char path[PATH_MAX];
-        if (snprintf(path, sizeof path, "%s/%s.csv", dir, f->table) >= (int)sizeof path)
-            return kp_fail(e, "%s: the folder name is too long", dir);
-        if (kp_csv_out_open(&g->out[t], path, f->csv_flags, e))
-            return -1;
-        for (size_t i = 0; i < f->ncolumns; i++)
-            kp_csv_out_field(g->out[t], f->chinese_header ? f->columns[i].title : f->columns[i].id);
-        if (kp_csv_out_end_row(g->out[t], e))
-            return -1;
-    }
-    /* The city heads units.csv; its counties follow. */
-    kp_demo_put_text(g, KP_T_UNITS, KP_DEMO_CITY_CODE);
-    kp_demo_put_text(g, KP_T_UNITS, KP_DEMO_CITY_NAME);
-    kp_demo_put_text(g, KP_T_UNITS, "市");
-    kp_demo_put_empty(g, KP_T_UNITS);
-    return kp_demo_end_row(g, KP_T_UNITS, e);
+    return !strcmp(id, KP_DEMO_UNITS_TABLE);
 }
 
-/* Close every file; the first failure is the one reported. */
-static int close_files(struct kp_demo_gen *g, kp_demo_totals *totals, kp_err *e)
+size_t kp_demo_file_count(const kp_demo_options *o)
 {
-    int rc = 0;
-    for (int t = 0; t < KP_T_COUNT; t++) {
-        if (!g->out[t])
-            continue;
-        long rows = kp_csv_out_rows(g->out[t]) - 1;
-        kp_err ce;
-        if (kp_csv_out_close(g->out[t], &ce) && rc == 0)
-            rc = kp_fail(e, "%s", ce.msg);
-        g->out[t] = NULL;
-        totals->files++;
-        totals->rows += rows;
-        if (t == KP_T_UNITS)
-            totals->units = rows;
-    }
+    size_t n = 1;
+    for (size_t i = 0; i < o->ntables; i++)
+        n += !kp_demo_writes_itself(o->tables[i]->id);
+    return n;
+}
+
+const char *kp_demo_file_table(const kp_demo_options *o, size_t i)
+{
+    if (i-- == 0)
+        return KP_DEMO_UNITS_TABLE;
+    for (size_t t = 0; t < o->ntables; t++)
+        if (!kp_demo_writes_itself(o->tables[t]->id) && i-- == 0)
+            return o->tables[t]->id;
+    return NULL;
+}
+
+/* Close units.csv; its rows are the units. */
+static int close_units(struct kp_demo_gen *g, kp_demo_totals *totals, kp_err *e)
+{
+    if (!g->units)
+        return 0;
+    long rows = kp_csv_out_rows(g->units) - 1;
+    kp_err ce;
+    int rc = kp_csv_out_close(g->units, &ce) ? kp_fail(e, "%s", ce.msg) : 0;
+    g->units = NULL;
+    totals->files++;
+    totals->rows += rows;
+    totals->units = rows;
     return rc;
 }
 
@@ -104,13 +90,12 @@ int kp_demo_write(const char *dir, const kp_demo_options *o, kp_demo_county_fn c
         kp_fail(e, "out of memory");
         goto out;
     }
-    if (open_files(&g, dir, e))
+    if (kp_demo_units_open(&g, dir, e) || kp_demo_samples_open(&g, dir, e))
         goto out;
     for (int i = 0; i < o->counties; i++) {
         kp_demo_county_build(c, o->seed, i);
-        for (size_t a = 0; a < sizeof areas / sizeof areas[0]; a++)
-            if (areas[a](&g, c, e))
-                goto out;
+        if (kp_demo_gen_units(&g, c, e) || kp_demo_samples_county(&g, c, e))
+            goto out;
         if (county) {
             kp_demo_county_info info = {
                 .index = i, .total = o->counties, .code = c->units[0].code,
@@ -122,9 +107,10 @@ int kp_demo_write(const char *dir, const kp_demo_options *o, kp_demo_county_fn c
     }
     rc = 0;
 out:
-    if (close_files(&g, totals, rc ? NULL : e))
+    if (close_units(&g, totals, rc ? NULL : e))
         rc = -1;
-    free(g.events);
+    if (kp_demo_samples_close(&g, totals, rc ? NULL : e))
+        rc = -1;
     free(c);
     return rc;
 }

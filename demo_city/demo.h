@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kaoping/plugin.h"
 #include "util/err.h"
 
 #define KP_DEMO_MAX_COUNTIES 999
@@ -27,6 +28,10 @@ typedef struct kp_demo_options {
     int counties; /* 1..KP_DEMO_MAX_COUNTIES */
     double scale; /* multiplies the activity rows (events, lectures, families ...) */
     int year;     /* the assessed year; the previous year is written where needed */
+    /* The loaded work areas' tables (may be none).  Each one the demo does
+     * not write itself gets its file, its rows from its sample_rows. */
+    const struct kp_table *const *tables;
+    size_t ntables;
 } kp_demo_options;
 
 /* seed 1, 10 counties, scale 1, 2023. */
@@ -58,14 +63,13 @@ typedef struct kp_demo_totals {
 int kp_demo_write(const char *dir, const kp_demo_options *o, kp_demo_county_fn county, void *ud,
                   kp_demo_totals *totals, kp_err *e);
 
-/* The files kp_demo_write() writes, units.csv first: table id and the work
- * area (plugin id) it belongs to, NULL for units. */
-size_t kp_demo_table_count(void);
-const char *kp_demo_table_id(size_t i);
-const char *kp_demo_table_area(size_t i);
+/* Whether the city writes table `id` itself (units.csv) rather than the
+ * table's plugin. */
+int kp_demo_writes_itself(const char *id);
 
-/* A realistic example value for a contract column, as the demo writes it, or
- * NULL when the demo does not know the column. */
-const char *kp_demo_example(const char *table, const char *column);
+/* The files kp_demo_write() writes with options `o`, units.csv first: how
+ * many, and the table id of each (NULL past the end). */
+size_t kp_demo_file_count(const kp_demo_options *o);
+const char *kp_demo_file_table(const kp_demo_options *o, size_t i);
 
 #endif

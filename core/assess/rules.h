@@ -5,10 +5,10 @@
  * (the .lua files of scripts/lib) loaded first.  It reads like the work plan:
  *
  *   assessment { year = 2023, title = "...", grades = { {"优秀", 90}, ... } }
- *   area "member_training" {
+ *   area "my_area" {
  *     title = "会员骨干培训", short = "骨干培训", weight = 10, bonus_cap = 2,
- *     indicator "township_coverage" { title = "...", rule = ratio { target = 100, points = 8 } },
- *     bonus "trainees" { title = "...", rule = per_item { each = 1, max = 2 } },
+ *     indicator "coverage" { title = "...", rule = ratio { target = 100, points = 8 } },
+ *     bonus "extra" { title = "...", rule = per_item { each = 1, max = 2 } },
  *   }
  *
  * Item verbs: indicator (scored, counts towards the area's weight), bonus

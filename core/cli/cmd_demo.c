@@ -68,6 +68,7 @@ struct demo_run {
     int shown;   /* a progress line is on screen */
     time_t last; /* when it was drawn */
     kp_registry *reg;
+    const struct kp_table **tables; /* every loaded plugin's, for the demo */
 };
 
 static double seconds_since(const struct timespec *t0)
@@ -121,6 +122,25 @@ static void on_county(void *ud, const kp_demo_county_info *c)
     }
 }
 
+/* The tables of the loaded plugins: the demo writes their files. */
+static int loaded_tables(struct demo_run *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < kp_registry_count(r->reg); i++)
+        n += kp_registry_plugin(r->reg, i)->ntables;
+    if (!(r->tables = calloc(n ? n : 1, sizeof *r->tables))) {
+        kp_cli_error("out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < kp_registry_count(r->reg); i++) {
+        const struct kp_plugin *p = kp_registry_plugin(r->reg, i);
+        for (size_t t = 0; t < p->ntables; t++)
+            r->tables[r->opt.ntables++] = &p->tables[t];
+    }
+    r->opt.tables = r->tables;
+    return 0;
+}
+
 static int write_city(struct demo_run *r)
 {
     kp_err e;
@@ -128,9 +148,9 @@ static int write_city(struct demo_run *r)
         kp_cli_error("creating %s: %s", r->data, strerror(errno));
         return -1;
     }
-    for (size_t i = 0; i < kp_demo_table_count(); i++) {
+    for (size_t i = 0; i < kp_demo_file_count(&r->opt); i++) {
         char rel[256];
-        snprintf(rel, sizeof rel, DATA_NAME "/%s.csv", kp_demo_table_id(i));
+        snprintf(rel, sizeof rel, DATA_NAME "/%s.csv", kp_demo_file_table(&r->opt, i));
         if (kp_demo_dir_record(r->dir, rel, &e)) {
             kp_cli_error("%s", e.msg);
             return -1;
@@ -179,31 +199,17 @@ static void on_import_progress(void *ud, const char *path, uint64_t done, uint64
                  (int)(done * 100 / total), rows);
 }
 
-/* The data files of the tables some loaded plugin has, units first; the
- * others are named in *skipped. */
-static int import_paths(struct demo_run *r, char ***out, size_t *n, char *skipped, size_t size)
+/* The data files the demo wrote, units first. */
+static int import_paths(struct demo_run *r, char ***out, size_t *n)
 {
-    size_t count = kp_demo_table_count();
+    size_t count = kp_demo_file_count(&r->opt);
     char **paths = calloc(count, sizeof *paths);
     if (!paths)
         return -1;
-    *n = 0;
-    skipped[0] = '\0';
-    const char *last_skipped = NULL;
-    for (size_t i = 0; i < count; i++) {
-        const char *table = kp_demo_table_id(i), *area = kp_demo_table_area(i);
-        if (area && !kp_registry_find_table(r->reg, table, NULL)) {
-            /* An area's tables are listed together: name it once. */
-            if (!last_skipped || strcmp(last_skipped, area)) {
-                size_t used = strlen(skipped);
-                snprintf(skipped + used, size - used, "%s%s", used ? ", " : "", area);
-            }
-            last_skipped = area;
-            continue;
-        }
+    for (*n = 0; *n < count; (*n)++) {
         char path[PATH_MAX];
-        snprintf(path, sizeof path, "%s/%s.csv", r->data, table);
-        if (!(paths[(*n)++] = strdup(path))) {
+        snprintf(path, sizeof path, "%s/%s.csv", r->data, kp_demo_file_table(&r->opt, *n));
+        if (!(paths[*n] = strdup(path))) {
             for (size_t j = 0; j < *n; j++)
                 free(paths[j]);
             free(paths);
@@ -224,17 +230,12 @@ static int import_city(struct demo_run *r)
             kp_cli_error("%s", e.msg);
             return -1;
         }
-    char **paths = NULL, skipped[512];
+    char **paths = NULL;
     size_t n = 0;
-    if (import_paths(r, &paths, &n, skipped, sizeof skipped)) {
+    if (import_paths(r, &paths, &n)) {
         kp_cli_error("out of memory");
         return -1;
     }
-    if (skipped[0])
-        fprintf(stderr,
-                "kaoping demo: no plugin is loaded for %s; their files are written but not "
-                "imported\n",
-                skipped);
     kp_store *s = NULL;
     int rc = -1;
     if (kp_cli_open_store(&s, r->db, 1, r->reg) == 0) {
@@ -460,16 +461,20 @@ int kp_cmd_demo(struct kp_cli *cli, int argc, char **argv)
         kp_cli_error("%s", e.msg);
         return KP_EXIT_FAIL;
     }
-    if (write_city(&r))
-        return KP_EXIT_FAIL;
+    /* The plugins first: each loaded area writes its own tables' rows. */
     if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;
     r.reg = cli->reg;
+    if (loaded_tables(&r) || write_city(&r)) {
+        free(r.tables);
+        return KP_EXIT_FAIL;
+    }
     int rc = KP_EXIT_FAIL;
     if (import_city(&r) == 0 && assess_and_render(&r) == 0) {
         printf("%sthe demo city is in %s: %s (the CSV files), %s\n", r.quiet ? "" : "\n", r.dir,
                r.data, r.db);
         rc = KP_EXIT_OK;
     }
+    free(r.tables);
     return rc == KP_EXIT_OK && serve ? kp_cli_demo_serve(r.db, r.opt.year) : rc;
 }

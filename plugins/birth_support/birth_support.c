@@ -12,6 +12,8 @@
 
 #include <kaoping/plugin.h>
 
+#include "sample.h"
+
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 /* The five venues of the plan, in its order (also the evidence order). */
@@ -67,9 +69,11 @@ static const struct kp_column site_columns[] = {
 
 static const struct kp_table tables[] = {
     {.id = "policy_outreach", .title = "政策宣传", .columns = outreach_columns,
-     .ncolumns = KP_COUNT(outreach_columns)},
+     .ncolumns = KP_COUNT(outreach_columns),
+     .sample_rows = birth_support_sample_outreach},
     {.id = "service_sites", .title = "服务阵地", .columns = site_columns,
-     .ncolumns = KP_COUNT(site_columns)},
+     .ncolumns = KP_COUNT(site_columns),
+     .sample_rows = birth_support_sample_sites},
 };
 
 /* ---- Policy outreach ---------------------------------------------------- */

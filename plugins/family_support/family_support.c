@@ -15,6 +15,8 @@
 
 #include <kaoping/plugin.h>
 
+#include "sample.h"
+
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 /* `unit` is required although the contract does not mark it: a family without
@@ -83,11 +85,14 @@ static const struct kp_column insurance_columns[] = {
 
 static const struct kp_table tables[] = {
     {.id = "special_families", .title = "计生特殊家庭", .columns = family_columns,
-     .ncolumns = KP_COUNT(family_columns)},
+     .ncolumns = KP_COUNT(family_columns),
+     .sample_rows = family_support_sample_families},
     {.id = "warm_homes", .title = "暖心家园", .columns = home_columns,
-     .ncolumns = KP_COUNT(home_columns)},
+     .ncolumns = KP_COUNT(home_columns),
+     .sample_rows = family_support_sample_homes},
     {.id = "accident_insurance", .title = "计生家庭意外伤害保险", .columns = insurance_columns,
-     .ncolumns = KP_COUNT(insurance_columns)},
+     .ncolumns = KP_COUNT(insurance_columns),
+     .sample_rows = family_support_sample_insurance},
 };
 
 /* ---- Special families --------------------------------------------------- */

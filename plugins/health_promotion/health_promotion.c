@@ -11,6 +11,8 @@
 
 #include <kaoping/plugin.h>
 
+#include "sample.h"
+
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 static const struct kp_column lecture_columns[] = {
@@ -63,11 +65,14 @@ static const struct kp_column project_columns[] = {
 
 static const struct kp_table tables[] = {
     {.id = "health_lectures", .title = "家庭健康知识大讲堂", .columns = lecture_columns,
-     .ncolumns = KP_COUNT(lecture_columns)},
+     .ncolumns = KP_COUNT(lecture_columns),
+     .sample_rows = health_promotion_sample_lectures},
     {.id = "health_instructors", .title = "家庭健康指导员", .columns = instructor_columns,
-     .ncolumns = KP_COUNT(instructor_columns)},
+     .ncolumns = KP_COUNT(instructor_columns),
+     .sample_rows = health_promotion_sample_instructors},
     {.id = "health_projects", .title = "健康项目", .columns = project_columns,
-     .ncolumns = KP_COUNT(project_columns)},
+     .ncolumns = KP_COUNT(project_columns),
+     .sample_rows = health_promotion_sample_projects},
 };
 
 /* ---- Indicators -------------------------------------------------------- */

@@ -14,6 +14,8 @@
 
 #include <kaoping/plugin.h>
 
+#include "sample.h"
+
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 static const char *const adoption_levels[] = {"国家", "省", "市", NULL};
@@ -86,11 +88,14 @@ static const struct kp_column volunteer_columns[] = {
 
 static const struct kp_table tables[] = {
     {.id = "info_reports", .title = "信息报送", .columns = report_columns,
-     .ncolumns = KP_COUNT(report_columns)},
+     .ncolumns = KP_COUNT(report_columns),
+     .sample_rows = influence_sample_reports},
     {.id = "brand_projects", .title = "品牌与项目点", .columns = project_columns,
-     .ncolumns = KP_COUNT(project_columns)},
+     .ncolumns = KP_COUNT(project_columns),
+     .sample_rows = influence_sample_projects},
     {.id = "volunteer_events", .title = "志愿服务", .columns = volunteer_columns,
-     .ncolumns = KP_COUNT(volunteer_columns)},
+     .ncolumns = KP_COUNT(volunteer_columns),
+     .sample_rows = influence_sample_volunteers},
 };
 
 /* ---- Provincial project sites ------------------------------------------- */

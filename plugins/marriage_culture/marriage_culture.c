@@ -12,6 +12,8 @@
 
 #include <kaoping/plugin.h>
 
+#include "sample.h"
+
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 static const struct kp_column journal_columns[] = {
@@ -52,9 +54,11 @@ static const struct kp_column event_columns[] = {
 
 static const struct kp_table tables[] = {
     {.id = "journal_subscriptions", .title = "会刊订阅", .columns = journal_columns,
-     .ncolumns = KP_COUNT(journal_columns)},
+     .ncolumns = KP_COUNT(journal_columns),
+     .sample_rows = marriage_culture_sample_journals},
     {.id = "culture_events", .title = "主题活动", .columns = event_columns,
-     .ncolumns = KP_COUNT(event_columns)},
+     .ncolumns = KP_COUNT(event_columns),
+     .sample_rows = marriage_culture_sample_events},
 };
 
 /* ---- Indicators -------------------------------------------------------- */

@@ -17,6 +17,8 @@
 
 #include <kaoping/plugin.h>
 
+#include "sample.h"
+
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 static const struct kp_column status_columns[] = {
@@ -52,7 +54,8 @@ static const struct kp_column status_columns[] = {
 
 static const struct kp_table tables[] = {
     {.id = "org_status", .title = "组织状况", .columns = status_columns,
-     .ncolumns = KP_COUNT(status_columns)},
+     .ncolumns = KP_COUNT(status_columns),
+     .sample_rows = organization_sample_status},
 };
 
 /* ---- Shared parts ------------------------------------------------------- */

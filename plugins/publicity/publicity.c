@@ -11,6 +11,8 @@
 
 #include <kaoping/plugin.h>
 
+#include "sample.h"
+
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 /* The order is the order of the figures `events` reports. */
@@ -39,7 +41,8 @@ static const struct kp_column event_columns[] = {
 
 static const struct kp_table tables[] = {
     {.id = "publicity_events", .title = "宣讲活动", .columns = event_columns,
-     .ncolumns = KP_COUNT(event_columns)},
+     .ncolumns = KP_COUNT(event_columns),
+     .sample_rows = publicity_sample_events},
 };
 
 /* ---- Queries ------------------------------------------------------------ */

@@ -12,6 +12,8 @@
 
 #include <kaoping/plugin.h>
 
+#include "sample.h"
+
 /* ---- Tables (see the data-model contract) ------------------------------ */
 
 static const char *const school_levels[] = {"大学", "中学", "小学", "社区", NULL};
@@ -65,9 +67,11 @@ static const struct kp_column project_columns[] = {
 
 static const struct kp_table tables[] = {
     {.id = "youth_trainers", .title = "青春健康教育主持人", .columns = trainer_columns,
-     .ncolumns = KP_COUNT(trainer_columns)},
+     .ncolumns = KP_COUNT(trainer_columns),
+     .sample_rows = reproductive_health_sample_trainers},
     {.id = "youth_projects", .title = "青春健康项目", .columns = project_columns,
-     .ncolumns = KP_COUNT(project_columns)},
+     .ncolumns = KP_COUNT(project_columns),
+     .sample_rows = reproductive_health_sample_projects},
 };
 
 /* ---- Youth projects ----------------------------------------------------- */

@@ -3,7 +3,8 @@
 # core: the member_training plugin (tests/plugins/ninth_area, built there and
 # found through KAOPING_PLUGIN_PATH) is listed, templated, imported, checked,
 # assessed and reported like the shipped eight, beside two shipped areas that
-# have no data here.  Figures by hand: 江北区 held 2 trainings in 2023 with
+# have no data here, and written by the demo city through the area's own
+# sample_rows.  Figures by hand: 江北区 held 2 trainings in 2023 with
 # 35 + 20 trainees (20 + 30 = 50 points, 长岭镇 held none); 南山县 held 1
 # with 12 (the 2022 row does not count): 1/2 × 20 = 10 and 12/50 × 30 = 7.2,
 # 17.2 points.
@@ -66,6 +67,35 @@ status_is 0 "$kaoping" report --db t.db --layout "$root/reports/county.lua" --un
 pdftotext county.pdf county.txt
 check contains county.txt "会员骨干培训"
 check contains county.txt "17.2"
+
+# The demo city with the area loaded: its plugin's sample_rows writes the
+# table, county by county, and the demo imports it like the shipped eight.
+status_is 0 "$kaoping" demo --counties 3 --quiet city
+check contains city/data/member_trainings.csv "会员骨干"
+rows=$(($(wc -l <city/data/member_trainings.csv) - 1))
+check test "$rows" -gt 3
+check test "$(sql city/kaoping.db 'SELECT count(*) FROM member_trainings')" = "$rows"
+# Every county's rows, and only rows of the assessed year.
+check test "$(sql city/kaoping.db "SELECT count(DISTINCT u.county) FROM member_trainings t
+  JOIN units u ON u.code = t.unit WHERE t.date LIKE '2023-%'")" = 3
+# The same seed writes the same rows.
+cp city/data/member_trainings.csv first.csv
+status_is 0 "$kaoping" demo --counties 3 --quiet city
+check cmp -s first.csv city/data/member_trainings.csv
+# Assessed with the area's rules, it is in the results and the reports.
+status_is 0 "$kaoping" assess --rules "$data/rules.lua" --year 2023 --db city/kaoping.db
+status_is 0 "$kaoping" results --db city/kaoping.db --unit 420101000000
+check contains out.txt "培训会员骨干人数"
+status_is 0 "$kaoping" report --db city/kaoping.db --layout "$root/reports/area.lua" \
+  --unit member_training -o city-area.pdf
+pdftotext city-area.pdf city-area.txt
+check contains city-area.txt "会员骨干培训"
+check contains city-area.txt "江岸区"
+check contains city-area.txt "青山区"
+status_is 0 "$kaoping" report --db city/kaoping.db --layout "$root/reports/city.lua" \
+  -o city.pdf
+pdftotext city.pdf city.txt
+check contains city.txt "骨干培训"
 
 echo "$checks checks, $failures failed" >&2
 [ "$failures" -eq 0 ] && [ "$checks" -gt 0 ]

@@ -89,11 +89,81 @@ struct kp_column {
     const char *example;         /* a realistic value, as a county would write it */
 };
 
+struct kp_sample_host;
+struct kp_sample;
+
 struct kp_table {
     const char *id;              /* SQL table name and CSV base name            */
     const char *title;           /* Chinese title                               */
     const struct kp_column *columns;
     size_t ncolumns;
+
+    /* ABI 1.1.  Write this table's rows of one demo county (`kaoping demo`)
+     * through h->emit().  Return 0, or non-zero after h->fail().  NULL: the
+     * demo city writes only the table's header. */
+    int (*sample_rows)(const struct kp_sample_host *h, struct kp_sample *s);
+};
+
+/* ---- Sample rows ---------------------------------------------------------- */
+
+/* What kind of county the demo made this one: each kind misses the plan's
+ * targets in its own way, so that an area can make the same kind of county
+ * fall short in its own tables. */
+enum kp_sample_profile {
+    KP_SAMPLE_EXEMPLARY = 0, /* 示范: meets every target                     */
+    KP_SAMPLE_GOOD,          /* 良好: a little short here and there          */
+    KP_SAMPLE_AVERAGE,       /* 一般: misses several targets by a margin     */
+    KP_SAMPLE_WEAK_OUTREACH, /* 宣传薄弱: does the work, little outreach     */
+    KP_SAMPLE_MISSING_DATA,  /* 数据缺失: leaves some tables or figures out  */
+    KP_SAMPLE_WEAK           /* 薄弱: misses most targets                    */
+};
+
+/*
+ * The host's function table for sample_rows, for one table in one county.
+ * Append-only, like struct kp_host.
+ *
+ * Units are numbered within the county: 0 is the county, then its townships
+ * (level 3), then its villages (level 4) township by township.  The random
+ * numbers come from a stream of the demo's seed, the county and the table's
+ * id: the same options give the same rows whatever else is loaded.
+ */
+struct kp_sample_host {
+    uint32_t abi_major;
+    uint32_t abi_minor;
+    uint32_t size;               /* sizeof(struct kp_sample_host) in the host   */
+
+    int (*year)(struct kp_sample *s);          /* the assessed year            */
+    double (*scale)(struct kp_sample *s);      /* `kaoping demo --scale`        */
+    int (*profile)(struct kp_sample *s);       /* enum kp_sample_profile        */
+    double (*diligence)(struct kp_sample *s);  /* 0 (neglects all) .. 1 (all)   */
+
+    int (*units)(struct kp_sample *s);         /* how many; at least 1          */
+    const char *(*unit_code)(struct kp_sample *s, int unit);
+    const char *(*unit_name)(struct kp_sample *s, int unit);
+    int (*unit_level)(struct kp_sample *s, int unit);   /* 2, 3 or 4            */
+    int (*unit_parent)(struct kp_sample *s, int unit);  /* its number; -1: none */
+    int (*unit_urban)(struct kp_sample *s, int unit);   /* a 街道 or a 社区     */
+
+    uint32_t (*below)(struct kp_sample *s, uint32_t n); /* uniform in [0, n)    */
+    int (*range)(struct kp_sample *s, int lo, int hi);   /* uniform in [lo, hi] */
+    double (*uniform)(struct kp_sample *s);              /* uniform in [0, 1)   */
+    int (*chance)(struct kp_sample *s, double p);        /* 1 with probability p */
+    /* A plausible person's name, drawn from the same stream; valid until the
+     * next call. */
+    const char *(*person_name)(struct kp_sample *s);
+
+    /* One row: the table's ncolumns fields in its column order, NULL or ""
+     * for an empty one.  Dates are written 2023-05-29 and booleans 1 or 0; the
+     * host spells them as the county's staff would.  Returns 0, or -1 when the
+     * row could not be written (the callback returns non-zero then). */
+    int (*emit)(struct kp_sample *s, const char *const *fields);
+
+    /* Record an error (printf-style) and return -1. */
+    int (*fail)(struct kp_sample *s, const char *fmt, ...)
+#if defined(__GNUC__)
+        __attribute__((format(printf, 2, 3)))
+#endif
+        ;
 };
 
 /* ---- Indicators ---------------------------------------------------------- */

@@ -20,9 +20,32 @@ static const struct kp_column columns[] = {
      .description = "参加培训的会员骨干人数", .example = "35"},
 };
 
+static const char *const titles[] = {"会员骨干业务培训班", "会员骨干轮训", "会员之家负责人培训"};
+
+/* The demo city's trainings: a diligent county trains under most of its
+ * townships, one or two sessions each, in spring and in autumn. */
+static int sample_trainings(const struct kp_sample_host *h, struct kp_sample *s)
+{
+    for (int u = 1; u < h->units(s); u++) {
+        if (h->unit_level(s, u) != 3 || !h->chance(s, h->diligence(s)))
+            continue;
+        int sessions = h->range(s, 1, 2);
+        for (int k = 0; k < sessions; k++) {
+            char date[16], trainees[16];
+            snprintf(date, sizeof date, "%04d-%02d-%02d", h->year(s), 4 + 5 * k, h->range(s, 1, 28));
+            snprintf(trainees, sizeof trainees, "%d", h->range(s, 10, 40));
+            const char *row[] = {h->unit_code(s, u), date, titles[h->below(s, KP_COUNT(titles))],
+                                 trainees};
+            if (h->emit(s, row))
+                return -1;
+        }
+    }
+    return 0;
+}
+
 static const struct kp_table tables[] = {
     {.id = "member_trainings", .title = "会员骨干培训", .columns = columns,
-     .ncolumns = KP_COUNT(columns)},
+     .ncolumns = KP_COUNT(columns), .sample_rows = sample_trainings},
 };
 
 static int sessions(const struct kp_host *h, struct kp_eval *ev)
