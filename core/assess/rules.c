@@ -249,7 +249,7 @@ static void note_unloaded_area(kp_rules *r, const kp_registry *reg, const kp_rul
         kp_buf_printf(&loaded, "%s%s", i ? ", " : "", names[i]);
     diag(r, KP_DIAG_WARNING, a->line, "area '%s': plugin not loaded; the area will be skipped and "
          "its indicators cannot be checked (loaded: %s)", a->id,
-         n && loaded.data ? loaded.data : "no plugin");
+         n ? loaded.data : "no plugin");
     kp_buf_free(&loaded);
 }
 
@@ -923,7 +923,7 @@ static int load_library(kp_rules *r, const char *dir, kp_err *e)
         if (rc == 0 && (rc = kp_read_file(path, &b, e)) == 0) {
             kp_sha256_update(&h, names[i], strlen(names[i]) + 1);
             kp_sha256_update(&h, b.data, b.len);
-            rc = kp_sandbox_load_library(r->sb, path, e);
+            rc = kp_sandbox_load_library_string(r->sb, path, b.data, b.len, e);
         }
         kp_buf_free(&b);
         free(names[i]);

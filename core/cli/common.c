@@ -87,7 +87,7 @@ int kp_cli_load_plugins(kp_registry **out)
     kp_buf_init(&b, 0);
     looked_in(&b, env);
     kp_cli_error("no work-area plugins were found; kaoping looked in %s "
-                 "('kaoping paths' shows every folder it uses)", b.data ? b.data : "(nowhere)");
+                 "('kaoping paths' shows every folder it uses)", b.len ? b.data : "(nowhere)");
     kp_buf_free(&b);
     kp_registry_free(*out);
     *out = NULL;

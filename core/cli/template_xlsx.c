@@ -122,7 +122,7 @@ static int column_check(lxw_worksheet *ws, const struct kp_table *t, size_t col,
     kp_buf b;
     kp_buf_init(&b, 0);
     int rc = column_help(&b, t, c);
-    snprintf(help, sizeof help, "%s", rc || !b.data ? "" : b.data);
+    snprintf(help, sizeof help, "%s", rc ? "" : b.data);
     kp_buf_free(&b);
     cut_utf8(help, 250);
     char title[64];

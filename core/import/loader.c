@@ -20,6 +20,7 @@
 #include "sheet/rows.h"
 #include "store/units.h"
 #include "util/buf.h"
+#include "util/suggest.h"
 
 #define MAX_COLS 64
 #define PROGRESS_EVERY 65536
@@ -163,32 +164,6 @@ static void stream_note(void *ud, const char *msg)
         L->hooks->note(L->hooks->ud, msg);
 }
 
-/* Edit distance, for "did you mean" on header names; small strings only. */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63)
-        return 99;
-    size_t row[64];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + ((a[i - 1] | 32) != (b[j - 1] | 32));
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 static void describe_columns(const struct kp_table *t, kp_buf *b)
 {
     for (size_t c = 0; c < t->ncolumns; c++)
@@ -225,7 +200,7 @@ static int read_header(struct loader *L, kp_err *e)
             const char *best = NULL;
             size_t bestd = 3;
             for (size_t c = 0; c < L->t->ncolumns; c++) {
-                size_t d = distance(name, L->t->columns[c].id);
+                size_t d = kp_edit_distance(name, L->t->columns[c].id, KP_EDIT_FOLD_ASCII);
                 if (d < bestd)
                     bestd = d, best = L->t->columns[c].id;
             }

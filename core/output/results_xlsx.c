@@ -45,7 +45,7 @@ static void put_string(struct book *b, lxw_worksheet *ws, int row, int col, cons
         check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
     } else {
         check(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
-                                        t.data ? t.data : "", fmt));
+                                        t.data, fmt));
     }
     kp_buf_free(&t);
 }
@@ -81,7 +81,7 @@ static void sheet_name(const char *title, int seq, char *out, size_t size)
     kp_buf_init(&t, 0);
     /* Whole characters only: repaired first, then cut by characters below. */
     int bad = kp_safetext_append(&t, title, 64, KP_TEXT_ONE_LINE);
-    snprintf(tmp, sizeof tmp, "%d %s", seq, !bad && t.data ? t.data : "");
+    snprintf(tmp, sizeof tmp, "%d %s", seq, !bad ? t.data : "");
     kp_buf_free(&t);
     size_t o = 0, chars = 0;
     for (const unsigned char *p = (const unsigned char *)tmp; *p && o + 5 < size && chars < 31;) {

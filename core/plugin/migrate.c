@@ -203,7 +203,7 @@ int kp_store_migrate_plugins(kp_store *s, const kp_registry *r, kp_err *e)
         }
         /* A plugin without tables has an empty signature (and the buffer
          * has no data until something is written to it). */
-        const char *sigtext = sig.data ? sig.data : "";
+        const char *sigtext = sig.data;
         int same;
         if (stored_signature_matches(db, p, sigtext, &same, e))
             goto out;

@@ -348,7 +348,7 @@ static int save_picture(kp_canvas *cv, const char *path, unsigned flags, kp_err 
     kp_buf data;
     kp_buf_init(&data, 0);
     int rc = kp_canvas_cairo_encode(cv, &data, e) ? kp_err_wrap(e, "%s", path)
-                                                  : kp_write_file(path, data.data ? data.data : "",
+                                                  : kp_write_file(path, data.data,
                                                                   data.len, flags, e);
     kp_buf_free(&data);
     return rc;

@@ -12,6 +12,7 @@
 
 #include "util/buf.h"
 #include "util/dirlist.h"
+#include "util/readfile.h"
 
 const char kp_sandbox_key_base = 0;
 const char kp_sandbox_key_kaoping = 0;
@@ -390,26 +391,6 @@ static int run_chunk(kp_sandbox *sb, const char *name, const char *code, size_t 
     return 0;
 }
 
-static int read_file(const char *path, kp_buf *out, kp_err *e)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return kp_fail_errno(e, "%s", path);
-    char tmp[65536];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) {
-        if (kp_buf_append(out, tmp, n) < 0) {
-            fclose(f);
-            return kp_fail(e, "%s: file too large", path);
-        }
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad)
-        return kp_fail(e, "%s: read error", path);
-    return 0;
-}
-
 int kp_sandbox_run_string(kp_sandbox *sb, const char *name, const char *code, size_t len,
                           int keep_env, kp_err *e)
 {
@@ -420,11 +401,11 @@ int kp_sandbox_run_file(kp_sandbox *sb, const char *path, int keep_env, kp_err *
 {
     kp_buf b;
     kp_buf_init(&b, 16u << 20);
-    if (read_file(path, &b, e) < 0) {
+    if (kp_read_file(path, &b, e) < 0) {
         kp_buf_free(&b);
         return -1;
     }
-    int rc = run_chunk(sb, path, b.data ? b.data : "", b.len, keep_env, 0, e);
+    int rc = run_chunk(sb, path, b.data, b.len, keep_env, 0, e);
     kp_buf_free(&b);
     return rc;
 }
@@ -452,29 +433,33 @@ static int export_library(lua_State *L)
     return 0;
 }
 
-int kp_sandbox_load_library(kp_sandbox *sb, const char *path, kp_err *e)
+int kp_sandbox_load_library_string(kp_sandbox *sb, const char *name, const char *code,
+                                   size_t len, kp_err *e)
 {
     lua_State *L = sb->L;
-    kp_buf b;
-    kp_buf_init(&b, 16u << 20);
-    if (read_file(path, &b, e) < 0) {
-        kp_buf_free(&b);
-        return -1;
-    }
-    int rc = run_chunk(sb, path, b.data ? b.data : "", b.len, 0, 1, e);
-    kp_buf_free(&b);
-    if (rc < 0)
+    if (run_chunk(sb, name, code, len, 0, 1, e) < 0)
         return -1;
     if (!lua_istable(L, -1)) {
         lua_pop(L, 1);
-        return kp_fail(e, "%s: a library must end with 'return { name = value, ... }'", path);
+        return kp_fail(e, "%s: a library must end with 'return { name = value, ... }'", name);
     }
     /* Run the export protected, with the table as its second argument. */
     lua_pushcfunction(L, export_library);
     lua_insert(L, -2);
-    lua_pushlightuserdata(L, (void *)path);
+    lua_pushlightuserdata(L, (void *)name);
     lua_insert(L, -2);
     return kp_sandbox_call(sb, 2, 0, 0, e);
+}
+
+int kp_sandbox_load_library(kp_sandbox *sb, const char *path, kp_err *e)
+{
+    kp_buf b;
+    kp_buf_init(&b, 16u << 20);
+    int rc = kp_read_file(path, &b, e);
+    if (rc == 0)
+        rc = kp_sandbox_load_library_string(sb, path, b.data, b.len, e);
+    kp_buf_free(&b);
+    return rc;
 }
 
 int kp_sandbox_load_library_dir(kp_sandbox *sb, const char *dir, kp_err *e)

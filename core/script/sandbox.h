@@ -100,6 +100,10 @@ int kp_sandbox_run_string(kp_sandbox *sb, const char *name, const char *code, si
  * (read-only).  Two libraries defining the same name is an error.
  */
 int kp_sandbox_load_library(kp_sandbox *sb, const char *path, kp_err *e);
+/* The same for a library already read: `name` is its path, for messages.
+ * Whoever hashes a library loads it from the very bytes it hashed. */
+int kp_sandbox_load_library_string(kp_sandbox *sb, const char *name, const char *code,
+                                   size_t len, kp_err *e);
 /* Every *.lua file of `dir`, in name order. */
 int kp_sandbox_load_library_dir(kp_sandbox *sb, const char *dir, kp_err *e);
 

@@ -46,7 +46,7 @@ static int parse_ref(const char *ref, unsigned *col, long *row)
 static int cell_value(kp_xlsx *x, const char *type, long style, const char **s, size_t *len,
                       char tmp[64])
 {
-    const char *raw = x->cell.data ? x->cell.data : "";
+    const char *raw = x->cell.data;
     *s = raw;
     *len = x->cell.len;
     if (type && !strcmp(type, "s")) {

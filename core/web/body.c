@@ -149,7 +149,7 @@ void kp_body_feed(kp_req *r, const char *data, size_t n)
 static void json_fields(kp_req *r)
 {
     json_error_t err;
-    json_t *o = json_loadb(r->body.data ? r->body.data : "", r->body.len, 0, &err);
+    json_t *o = json_loadb(r->body.data, r->body.len, 0, &err);
     const char *k;
     json_t *v;
     if (!json_is_object(o))

@@ -104,7 +104,7 @@ static void add_headers(struct MHD_Response *resp, const kp_req *r)
 static enum MHD_Result send_response(kp_req *r)
 {
     struct MHD_Response *resp = MHD_create_response_from_buffer(
-        r->body.len, r->body.data ? r->body.data : (char *)"", MHD_RESPMEM_MUST_COPY);
+        r->body.len, r->body.data, MHD_RESPMEM_MUST_COPY);
     if (!resp)
         return MHD_NO;
     add_headers(resp, r);
