@@ -107,14 +107,24 @@ static int check_signature(kp_csv_input *in, kp_err *e)
     size_t n = in->raw_len;
     if (n >= 3 && r[0] == 0xEF && r[1] == 0xBB && r[2] == 0xBF) {
         /* Some tools add a BOM to a file that has one: all of them go, or
-         * the first column's name would start with an invisible character. */
-        size_t skip = 3;
-        while (n - skip >= 3 && !memcmp(r + skip, "\xEF\xBB\xBF", 3))
-            skip += 3;
+         * the first column's name would start with an invisible character.
+         * A BOM cut by a read is completed first, so that how the file
+         * happens to be cut into reads changes nothing. */
         in->enc = KP_ENC_UTF8_BOM;
-        in->raw_pos = skip;
-        in->consumed = skip;
-        return 0;
+        in->raw_pos = 3;
+        in->consumed = 3;
+        for (;;) {
+            while (in->raw_len - in->raw_pos < 3 && !in->eof) {
+                compact(in);
+                if (read_some(in, in->raw_cap - in->raw_len, e) < 0)
+                    return -1;
+            }
+            if (in->raw_len - in->raw_pos < 3 ||
+                memcmp(in->raw + in->raw_pos, "\xEF\xBB\xBF", 3))
+                return 0;
+            in->raw_pos += 3;
+            in->consumed += 3;
+        }
     }
     if (n >= 2 && ((r[0] == 0xFF && r[1] == 0xFE) || (r[0] == 0xFE && r[1] == 0xFF)))
         return kp_fail(e, "%s:1: the file is UTF-16 text (Excel's \"Unicode Text\"), not CSV; "
