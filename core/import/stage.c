@@ -260,11 +260,14 @@ static int add_county(kp_import_file_stats *st, sqlite3_stmt *q, kp_err *e)
 static int count_and_guard(struct ctx *x, kp_err *e)
 {
     static const char sql[] =
-        "SELECT c, u.name, sum(b), sum(a), sum(r), sum(d), sum(n) FROM ("
-        " SELECT _county c, 0 b, _state = 1 a, _state = 2 r, 0 d, _state = 0 n"
-        "  FROM kp_stage"
-        " UNION ALL SELECT county, 1, 0, 0, NOT kept, 0 FROM kp_old)"
-        " LEFT JOIN units u ON u.code = c GROUP BY c ORDER BY c";
+        /* Counted before the county's name is looked up: one lookup per
+         * county, not one per row. */
+        "SELECT g.c, u.name, g.b, g.a, g.r, g.d, g.n FROM ("
+        " SELECT c, sum(b) b, sum(a) a, sum(r) r, sum(d) d, sum(n) n FROM ("
+        "  SELECT _county c, 0 b, _state = 1 a, _state = 2 r, 0 d, _state = 0 n"
+        "   FROM kp_stage"
+        "  UNION ALL SELECT county, 1, 0, 0, NOT kept, 0 FROM kp_old) GROUP BY c) g"
+        " LEFT JOIN units u ON u.code = g.c ORDER BY g.c";
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(x->db, sql, -1, &q, NULL) != SQLITE_OK)
         return kp_sql_fail(e, x->db, x->job->t->id);
