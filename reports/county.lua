@@ -18,7 +18,7 @@ function subjects(run)
   local list = {}
   for _, u in ipairs(kaoping.query(
       "SELECT unit, name FROM run_units WHERE run_id = ? ORDER BY unit", run.id)) do
-    list[#list + 1] = { code = u.unit, name = u.name }
+    list[#list + 1] = { code = u.unit, name = fmt.name(u.name) }
   end
   return list
 end

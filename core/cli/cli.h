@@ -74,9 +74,14 @@ int kp_cmd_compare(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_serve(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_user(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_audit(struct kp_cli *cli, int argc, char **argv);
+int kp_cmd_paths(struct kp_cli *cli, int argc, char **argv);
 int kp_cmd_score(struct kp_cli *cli, int argc, char **argv);
 
-/* Print "kaoping: <message>" to stderr. */
+/* Print `msg` and a newline with control characters shown as escapes
+ * ("\x1b"): messages quote county files, whose bytes the terminal must not
+ * obey. */
+void kp_cli_print_safe(FILE *f, const char *msg);
+/* Print "kaoping: <message>" to stderr, the same way. */
 void kp_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* For a wrong command line: the message, then a pointer to --help.  Returns KP_EXIT_USAGE. */
 int kp_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -86,11 +91,22 @@ int kp_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((for
  * (after --help, or a wrong option). */
 int kp_cli_db_option(const char *cmd, const char *usage, int argc, char **argv, const char **db);
 
-/* Load the plugins, printing refusals as warnings. */
+/* Load the plugins ($KAOPING_PLUGIN_PATH, then kaoping's own folder, see
+ * util/paths.h), printing refusals as warnings.  Finding none is an error
+ * that names the folders looked in. */
 int kp_cli_load_plugins(kp_registry **out);
 /* Open the database at `path` (must exist unless `create`), and bring the
  * plugins' tables up to date. */
 int kp_cli_open_store(kp_store **out, const char *path, int create, const kp_registry *reg);
+
+/* `arg` as given when it is a path (holds a slash, ends in .lua, or exists);
+ * otherwise the shipped file FOLDER/ARG.lua among kaoping's own files
+ * ("2023" in "scripts/rules", "county" in "reports").  Returns `arg` or `out`. */
+const char *kp_cli_shipped(char *out, size_t size, const char *arg, const char *folder);
+
+/* A secret (a password) from the first line of file `path`, or of standard
+ * input for "-" (typed without echo on a terminal), never from argv. */
+int kp_cli_read_secret(const char *path, char *out, size_t size, kp_err *e);
 
 /* Load and check a rules file (with the scoring library `lib`, NULL for the
  * default); with errors, list them and say `refusal` ("nothing was

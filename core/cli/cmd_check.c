@@ -1,5 +1,6 @@
 /* cmd_check.c — `kaoping check RULES.lua`: load a rules file and list its mistakes. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,8 @@ static const char usage[] =
     "points that exceed an area's weight, weights that do not add up to 100,\n"
     "missing targets, settings of the wrong type.  Areas whose plugin is not\n"
     "installed are noted; they are skipped when assessing.\n"
+    "\n"
+    "RULES.lua may also name shipped rules: 2023 for scripts/rules/2023.lua.\n"
     "\n"
     "  --lib DIR    the scoring library (default: scripts/lib of kaoping)\n"
     "  -h, --help   show this help\n"
@@ -39,7 +42,8 @@ int kp_cmd_check(struct kp_cli *cli, int argc, char **argv)
     }
     if (optind != argc - 1)
         return kp_cli_usage_error("check", "give one rules file");
-    const char *path = argv[optind];
+    char shipped[PATH_MAX];
+    const char *path = kp_cli_shipped(shipped, sizeof shipped, argv[optind], "scripts/rules");
 
     if (kp_cli_setup(cli, NULL) < 0)
         return KP_EXIT_FAIL;

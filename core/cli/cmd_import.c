@@ -8,7 +8,7 @@
 #include "import/import.h"
 
 static const char usage[] =
-    "usage: kaoping import [--db FILE] [--merge] [--force] [--quiet] PATH...\n"
+    "usage: kaoping import [--db FILE] [--merge] [--force] [--quiet] [--follow] PATH...\n"
     "\n"
     "Import CSV files and Excel workbooks (.xlsx, .xls) into the database, all or\n"
     "nothing: if any row of any file is wrong, nothing is stored and every\n"
@@ -38,6 +38,8 @@ static const char usage[] =
     "  --merge     add and replace key by key, remove nothing\n"
     "  --force     remove even more than half of a county's rows\n"
     "  --quiet     print only problems\n"
+    "  --follow    also import links in a folder that lead out of it (without\n"
+    "              it they are refused; FIFOs and devices in a folder always are)\n"
     "  -h, --help  show this help\n";
 
 struct cli_state {
@@ -54,7 +56,7 @@ static void on_problem(void *ud, const char *msg)
         fputs("\r\033[K", stderr);
         c->shown = 0;
     }
-    fprintf(stderr, "%s\n", msg);
+    kp_cli_print_safe(stderr, msg);
 }
 
 static void on_note(void *ud, const char *msg)
@@ -105,10 +107,12 @@ int kp_cmd_import(struct kp_cli *cli, int argc, char **argv)
     const char *db = KP_DEFAULT_DB;
     struct cli_state state = {.tty = isatty(2)};
     kp_import_options opt = {0};
+    int follow = 0;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"quiet", no_argument, NULL, 'q'},
                                          {"merge", no_argument, NULL, 'm'},
                                          {"force", no_argument, NULL, 'f'},
+                                         {"follow", no_argument, NULL, 'F'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0}};
     int c;
@@ -119,6 +123,7 @@ int kp_cmd_import(struct kp_cli *cli, int argc, char **argv)
         case 'q': state.quiet = 1; break;
         case 'm': opt.merge = 1; break;
         case 'f': opt.force = 1; break;
+        case 'F': follow = 1; break;
         case 'h': fputs(usage, stdout); return KP_EXIT_OK;
         default: return kp_cli_usage_error("import", "unknown option");
         }
@@ -131,7 +136,7 @@ int kp_cmd_import(struct kp_cli *cli, int argc, char **argv)
     kp_store *s = cli->store;
     kp_registry *reg = cli->reg;
     kp_import_hooks hooks = {.ud = &state, .problem = on_problem, .file_done = on_file,
-                             .progress = on_progress, .note = on_note};
+                             .progress = on_progress, .note = on_note, .follow = follow};
     kp_import_totals t;
     kp_err e;
     int rc = kp_import_with(s, reg, (const char *const *)argv + optind, (size_t)(argc - optind),

@@ -1,5 +1,6 @@
 /* cmd_report.c — `kaoping report`: PDF reports from a stored run. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,27 +9,38 @@
 
 #include "cli/cli.h"
 #include "report/batch.h"
+#include "util/outfile.h"
 
 static const char usage[] =
     "usage: kaoping report --layout FILE [--unit CODE | --all] [-o PATH] [-j N]\n"
-    "                      [--run ID] [--db FILE] [--png] [--password PW] [--timeout S]\n"
+    "                      [--run ID] [--db FILE] [--png] [--password-file FILE]\n"
+    "                      [--timeout S] [--overwrite]\n"
     "\n"
     "Render PDF reports from a stored assessment run with a Lua layout\n"
     "(reports/city.lua, reports/county.lua, reports/area.lua, or your own).\n"
     "A layout that reports on many subjects (one per county, one per work area)\n"
     "renders one of them with --unit CODE, or all of them with --all.\n"
     "\n"
-    "  --layout FILE  the layout script (required)\n"
+    "  --layout FILE  the layout script (required): a path, or city, county or\n"
+    "                 area for the shipped layouts\n"
     "  --unit CODE    the subject to render (a county code, an area id)\n"
     "  --all          one report per subject, in parallel\n"
-    "  -o PATH        the PDF file (one report) or folder (--all; default .)\n"
+    "  -o PATH        the PDF file (one report; .pdf is added when missing) or\n"
+    "                 the folder (--all, or a path ending in /; made if missing;\n"
+    "                 default .)\n"
+    "  --overwrite    replace files of the same names that are already there\n"
+    "                 (without it kaoping never replaces a file it did not write)\n"
     "  -j N           worker processes for --all (default: the number of CPUs)\n"
     "  --run ID       the assessment run (default: the official run of the newest\n"
     "                 year, else its latest draft)\n"
     "  --db FILE      the database (default " KP_DEFAULT_DB ")\n"
     "  --png          also write every page as PNG next to each PDF (60 dpi)\n"
     "  --dpi N        resolution of the PNG pages (default 60)\n"
-    "  --password PW  encrypt with owner password PW: print only, no copying\n"
+    "  --password-file FILE\n"
+    "                 encrypt with the owner password on the first line of FILE\n"
+    "                 (- reads it from standard input, which may be the terminal):\n"
+    "                 print only, no copying.  Not on the command line, where\n"
+    "                 every user of the machine could read it in `ps`.\n"
     "  --timeout S    stop a layout that runs longer than S seconds on one report\n"
     "                 (default 30)\n"
     "  -h, --help     show this help\n"
@@ -63,10 +75,14 @@ static void on_done(void *ud, const kp_report_subject *s, int ok, const char *ms
     struct progress *p = ud;
     if (!ok) {
         p->failed++;
-        if (seen_before(p, msg))
+        if (seen_before(p, msg)) {
             p->repeats++;
-        else
-            fprintf(stderr, "%s%s (%s): %s\n", p->tty ? "\r\033[K" : "", s->file, s->name, msg);
+        } else {
+            fprintf(stderr, "%s", p->tty ? "\r\033[K" : "");
+            char line[KP_ERR_MAX + 512];
+            snprintf(line, sizeof line, "%s (%s): %s", s->file, s->name, msg);
+            kp_cli_print_safe(stderr, line);
+        }
     }
     if (p->tty) {
         int width = 30, filled = (int)(finished * (size_t)width / (total ? total : 1));
@@ -87,11 +103,31 @@ static int find_subject(const kp_report_subject *s, size_t n, const char *code)
     return -1;
 }
 
+/* Where one report goes: `out` as the file (with .pdf), or the subject's own
+ * file name in the folder `out` names (one that exists, or ends in /). */
+static int single_path(char path[PATH_MAX], const char *out, const char *file, kp_err *e)
+{
+    struct stat st;
+    size_t n = out ? strlen(out) : 0;
+    int folder = !out || (n && out[n - 1] == '/') || (stat(out, &st) == 0 && S_ISDIR(st.st_mode));
+    if (folder && out && kp_out_dir(out, e))
+        return -1;
+    int len = folder ? snprintf(path, PATH_MAX, "%s%s%s", out ? out : "",
+                                out && out[n - 1] != '/' ? "/" : "", file)
+                     : snprintf(path, PATH_MAX, "%s%s", out,
+                                n >= 4 && !strcmp(out + n - 4, ".pdf") ? "" : ".pdf");
+    if (len >= PATH_MAX)
+        return kp_fail(e, "%s: the path is too long", out);
+    return 0;
+}
+
 int kp_cmd_report(struct kp_cli *cli, int argc, char **argv)
 {
     (void)cli; /* no set-up: the report room opens the store on connections of its own */
     kp_report_config cfg = {.db_path = KP_DEFAULT_DB};
-    const char *unit = NULL, *out = NULL;
+    char shipped[PATH_MAX];
+    const char *unit = NULL, *out = NULL, *password_file = NULL;
+    char password[256];
     int all = 0, png = 0;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     double dpi = 60;
@@ -99,21 +135,27 @@ int kp_cmd_report(struct kp_cli *cli, int argc, char **argv)
         {"layout", required_argument, NULL, 'l'}, {"unit", required_argument, NULL, 'u'},
         {"all", no_argument, NULL, 'a'},          {"run", required_argument, NULL, 'r'},
         {"db", required_argument, NULL, 'd'},     {"png", no_argument, NULL, 'p'},
-        {"dpi", required_argument, NULL, 'D'},    {"password", required_argument, NULL, 'P'},
+        {"dpi", required_argument, NULL, 'D'},    {"password-file", required_argument, NULL, 'P'},
         {"timeout", required_argument, NULL, 't'}, {"help", no_argument, NULL, 'h'},
-        {0}};
+        {"overwrite", no_argument, NULL, 'O'},
+        /* Named, so that getopt does not take it for --password-file. */
+        {"password", required_argument, NULL, 'X'}, {0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "ho:j:", opts, NULL)) != -1) {
         char *end;
         switch (c) {
-        case 'l': cfg.layout_path = optarg; break;
+        case 'l': cfg.layout_path = kp_cli_shipped(shipped, sizeof shipped, optarg, "reports"); break;
         case 'u': unit = optarg; break;
         case 'a': all = 1; break;
         case 'd': cfg.db_path = optarg; break;
         case 'o': out = optarg; break;
         case 'p': png = 1; break;
-        case 'P': cfg.owner_password = optarg; break;
+        case 'P': password_file = optarg; break;
+        case 'O': cfg.out_flags |= KP_OUT_REPLACE; break;
+        case 'X':
+            return kp_cli_usage_error("report", "a password on the command line is visible to "
+                                                "every user in `ps`: use --password-file FILE or -");
         case 'r':
             cfg.run_id = strtol(optarg, &end, 10);
             if (*end || cfg.run_id <= 0)
@@ -152,6 +194,13 @@ int kp_cmd_report(struct kp_cli *cli, int argc, char **argv)
 
     kp_report *r;
     kp_err e;
+    if (password_file) {
+        if (kp_cli_read_secret(password_file, password, sizeof password, &e)) {
+            kp_cli_error("%s", e.msg);
+            return KP_EXIT_FAIL;
+        }
+        cfg.owner_password = password;
+    }
     if (kp_report_open(&r, &cfg, &e)) {
         kp_cli_error("%s", e.msg);
         return KP_EXIT_FAIL;
@@ -179,8 +228,9 @@ int kp_cmd_report(struct kp_cli *cli, int argc, char **argv)
                              cfg.layout_path, n);
             goto out;
         }
-        const char *pdf = out ? out : subjects[i].file;
-        if (kp_report_render(r, (size_t)i, pdf, png ? dpi : 0, &e)) {
+        char pdf[PATH_MAX];
+        if (single_path(pdf, out, subjects[i].file, &e) ||
+            kp_report_render(r, (size_t)i, pdf, png ? dpi : 0, &e)) {
             kp_cli_error("%s", e.msg);
             goto out;
         }
@@ -189,12 +239,9 @@ int kp_cmd_report(struct kp_cli *cli, int argc, char **argv)
         goto out;
     }
     const char *dir = out ? out : ".";
-    if (mkdir(dir, 0777) != 0) {
-        struct stat st;
-        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-            kp_cli_error("%s: cannot create the output folder", dir);
-            goto out;
-        }
+    if (kp_out_dir(dir, &e)) {
+        kp_cli_error("%s", e.msg);
+        goto out;
     }
     struct progress p = {.tty = isatty(2)};
     kp_batch_hooks hooks = {.ud = &p, .done = on_done};

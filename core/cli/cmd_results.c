@@ -7,10 +7,11 @@
 #include "assess/runs.h"
 #include "cli/cli.h"
 #include "output/results.h"
+#include "util/outfile.h"
 
 static const char usage[] =
-    "usage: kaoping results [--run ID] [--unit CODE] [--db FILE] [--format table|csv|json]\n"
-    "                       [--xlsx FILE]\n"
+    "usage: kaoping results [--run ID] [--unit CODE] [--db FILE]\n"
+    "                       [--format table|csv|csv-raw|json] [--xlsx FILE [--overwrite]]\n"
     "\n"
     "Show a stored assessment run: the ranking, or with --unit one county item\n"
     "by item, with the figure, target, points, the explanation and the\n"
@@ -20,8 +21,12 @@ static const char usage[] =
     "                its latest draft, with a note)\n"
     "  --unit CODE   one county's details\n"
     "  --db FILE     the database (default " KP_DEFAULT_DB ")\n"
-    "  --format F    table (default), csv or json\n"
+    "  --format F    table (default), csv, csv-raw or json\n"
+    "                csv is for people: a value starting with = + - @ tab or CR\n"
+    "                gets a leading ' so a spreadsheet shows it, never runs it;\n"
+    "                csv-raw is for programs: every value exactly as stored\n"
     "  --xlsx FILE   write the run as an Excel workbook (summary and one sheet per area)\n"
+    "  --overwrite   replace the --xlsx FILE if it is there\n"
     "  -h, --help    show this help\n";
 
 int kp_cmd_results(struct kp_cli *cli, int argc, char **argv)
@@ -30,11 +35,13 @@ int kp_cmd_results(struct kp_cli *cli, int argc, char **argv)
         {"run", required_argument, NULL, 'r'},  {"unit", required_argument, NULL, 'u'},
         {"db", required_argument, NULL, 'd'},   {"format", required_argument, NULL, 'f'},
         {"xlsx", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
+        {"overwrite", no_argument, NULL, 'O'},
         {NULL, 0, NULL, 0},
     };
     const char *db = KP_DEFAULT_DB, *unit = NULL, *xlsx = NULL;
     long long run_id = 0;
     int format = KP_FORMAT_TABLE, c;
+    unsigned xlsx_flags = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
@@ -49,9 +56,10 @@ int kp_cmd_results(struct kp_cli *cli, int argc, char **argv)
         case 'd': db = optarg; break;
         case 'f':
             if ((format = kp_format_parse(optarg)) < 0)
-                return kp_cli_usage_error("results", "--format is table, csv or json, not '%s'", optarg);
+                return kp_cli_usage_error("results", "--format is table, csv, csv-raw or json, not '%s'", optarg);
             break;
         case 'x': xlsx = optarg; break;
+        case 'O': xlsx_flags = KP_OUT_REPLACE; break;
         case 'h': fputs(usage, stdout); return KP_EXIT_OK;
         default: return kp_cli_usage_error("results", "unknown option");
         }
@@ -73,7 +81,7 @@ int kp_cmd_results(struct kp_cli *cli, int argc, char **argv)
         rc = unit ? kp_results_unit(sdb, run_id, unit, format, stdout, &e)
                   : kp_results_ranking(sdb, run_id, format, stdout, &e);
     if (rc == 0 && xlsx)
-        rc = kp_results_xlsx(sdb, run_id, xlsx, &e);
+        rc = kp_results_xlsx(sdb, run_id, xlsx, xlsx_flags, &e);
     if (rc < 0)
         kp_cli_error("%s", e.msg);
     return rc < 0 ? KP_EXIT_FAIL : KP_EXIT_OK;

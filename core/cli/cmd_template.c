@@ -21,7 +21,9 @@
 #include "cli/template.h"
 #include "csv/csv_out.h"
 #include "import/loader.h"
+#include "util/atomic_file.h"
 #include "util/buf.h"
+#include "util/outfile.h"
 #include "util/paths.h"
 
 #define GUIDE_NAME "填表说明.txt"
@@ -59,7 +61,8 @@ static const char usage[] =
     "  --rules FILE     the rules --manual reads (default scripts/rules/2023.lua)\n"
     "  --db FILE        the database --unit and --manual read (default " KP_DEFAULT_DB ")\n"
     "  --year YYYY      the year pre-filled with --unit\n"
-    "  --force          replace files that already exist\n"
+    "  --force          replace files that already exist; --overwrite is the\n"
+    "                   same.  A FIFO or device is never written to.\n"
     "  -h, --help       show this help\n"
     "\n"
     "'kaoping plugins' lists the tables.\n";
@@ -294,7 +297,8 @@ static const char guide_intro[] =
     "二、各表说明\r\n"
     "\r\n";
 
-static int write_guide(const char *path, const struct chosen *list, size_t n, kp_err *e)
+static int write_guide(const char *path, const struct chosen *list, size_t n, unsigned flags,
+                       kp_err *e)
 {
     kp_buf b;
     kp_buf_init(&b, 0);
@@ -305,16 +309,9 @@ static int write_guide(const char *path, const struct chosen *list, size_t n, kp
         kp_buf_free(&b);
         return kp_fail(e, "%s: out of memory", path);
     }
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        kp_buf_free(&b);
-        return kp_fail_errno(e, "%s", path);
-    }
-    int bad = fwrite(b.data, 1, b.len, f) != b.len;
+    rc = kp_write_file(path, b.data, b.len, flags, e);
     kp_buf_free(&b);
-    if (fclose(f) || bad)
-        return kp_fail_errno(e, "%s", path);
-    return 0;
+    return rc;
 }
 
 /* ---- The templates ------------------------------------------------------- */
@@ -343,33 +340,19 @@ static int out_path(char out[PATH_MAX], const char *dir, const char *name, const
     return snprintf(out, PATH_MAX, "%s/%s.%s", dir, name, ext) >= PATH_MAX ? -1 : 0;
 }
 
-static int make_dir(const char *dir)
+/* A template may have been filled in since: refuse before writing anything.
+ * A FIFO or device there is never written to. */
+static int check_free(const char *path, unsigned flags)
 {
-    struct stat st;
-    if (stat(dir, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return 0;
-        kp_cli_error("%s is a file, not a folder", dir);
-        return -1;
-    }
-    if (mkdir(dir, 0777) == 0)
-        return 0;
-    kp_cli_error("creating %s: %s", dir, strerror(errno));
-    return -1;
-}
-
-/* A template may have been filled in since: refuse before writing anything. */
-static int check_free(const char *path, int force)
-{
-    struct stat st;
-    if (!force && stat(path, &st) == 0) {
-        kp_cli_error("%s exists and may hold filled-in data; --force replaces it", path);
+    kp_err e;
+    if (kp_out_check(path, flags, &e)) {
+        kp_cli_error("%s (it may hold filled-in data; --force replaces a file)", e.msg);
         return -1;
     }
     return 0;
 }
 
-static int run_csv(const char *dir, const struct chosen *list, size_t n, int force)
+static int run_csv(const char *dir, const struct chosen *list, size_t n, unsigned flags)
 {
     char path[PATH_MAX];
     kp_err e;
@@ -378,8 +361,16 @@ static int run_csv(const char *dir, const struct chosen *list, size_t n, int for
             kp_cli_error("%s: the folder name is too long", dir);
             return KP_EXIT_FAIL;
         }
-        if (check_free(path, force))
+        if (check_free(path, flags))
             return KP_EXIT_FAIL;
+    }
+    if (snprintf(path, sizeof path, "%s/%s", dir, GUIDE_NAME) >= (int)sizeof path)
+        kp_fail(&e, "%s: the folder name is too long", dir);
+    else if (kp_out_check(path, flags, &e) == 0)
+        e.msg[0] = '\0';
+    if (e.msg[0]) {
+        kp_cli_error("%s", e.msg);
+        return KP_EXIT_FAIL;
     }
     for (size_t i = 0; i < n; i++) {
         out_path(path, dir, list[i].table->id, "csv");
@@ -393,7 +384,7 @@ static int run_csv(const char *dir, const struct chosen *list, size_t n, int for
         kp_cli_error("%s: the folder name is too long", dir);
         return KP_EXIT_FAIL;
     }
-    if (write_guide(path, list, n, &e)) {
+    if (write_guide(path, list, n, flags, &e)) {
         kp_cli_error("%s", e.msg);
         return KP_EXIT_FAIL;
     }
@@ -402,7 +393,7 @@ static int run_csv(const char *dir, const struct chosen *list, size_t n, int for
 }
 
 /* One form per table. */
-static int run_xlsx(const char *dir, const struct chosen *list, size_t n, int force)
+static int run_xlsx(const char *dir, const struct chosen *list, size_t n, unsigned flags)
 {
     char path[PATH_MAX];
     kp_err e;
@@ -411,12 +402,12 @@ static int run_xlsx(const char *dir, const struct chosen *list, size_t n, int fo
             kp_cli_error("%s: the folder name is too long", dir);
             return KP_EXIT_FAIL;
         }
-        if (check_free(path, force))
+        if (check_free(path, flags))
             return KP_EXIT_FAIL;
     }
     for (size_t i = 0; i < n; i++) {
         out_path(path, dir, list[i].table->id, "xlsx");
-        if (kp_template_write_xlsx(path, &list[i], 1, NULL, &e)) {
+        if (kp_template_write_xlsx(path, &list[i], 1, NULL, flags, &e)) {
             kp_cli_error("%s", e.msg);
             return KP_EXIT_FAIL;
         }
@@ -432,11 +423,12 @@ static int run_county(const char *dir, const struct chosen *list, size_t n,
     char path[PATH_MAX], county[96];
     kp_err e;
     kp_store *s;
+    unsigned flags = o->force ? KP_OUT_REPLACE : 0;
     if (out_path(path, dir, o->unit, "xlsx")) {
         kp_cli_error("%s: the folder name is too long", dir);
         return KP_EXIT_FAIL;
     }
-    if (check_free(path, o->force) || kp_cli_open_store(&s, o->db, 0, reg))
+    if (check_free(path, flags) || kp_cli_open_store(&s, o->db, 0, reg))
         return KP_EXIT_FAIL;
     int rc;
     struct form_units u;
@@ -445,7 +437,7 @@ static int run_county(const char *dir, const struct chosen *list, size_t n,
     u.year = o->year;
     size_t start = n > 1 && list[0].table == &kp_units_table ? 1 : 0;
     if (rc == 0)
-        rc = kp_template_write_xlsx(path, list + start, n - start, &u, &e);
+        rc = kp_template_write_xlsx(path, list + start, n - start, &u, flags, &e);
     free(u.items);
     if (rc) {
         kp_cli_error("%s", e.msg);
@@ -458,11 +450,15 @@ static int run_county(const char *dir, const struct chosen *list, size_t n,
 static int run(const char *dir, const struct chosen *list, size_t n, const struct options *o,
                const kp_registry *reg)
 {
-    if (make_dir(dir))
+    kp_err e;
+    if (kp_out_dir(dir, &e)) {
+        kp_cli_error("%s", e.msg);
         return KP_EXIT_FAIL;
+    }
     if (o->unit)
         return run_county(dir, list, n, o, reg);
-    return o->xlsx ? run_xlsx(dir, list, n, o->force) : run_csv(dir, list, n, o->force);
+    unsigned flags = o->force ? KP_OUT_REPLACE : 0;
+    return o->xlsx ? run_xlsx(dir, list, n, flags) : run_csv(dir, list, n, flags);
 }
 
 static int this_year(void)
@@ -476,11 +472,13 @@ int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
 {
     struct options o = {.xlsx = 1, .db = KP_DEFAULT_DB, .year = this_year()};
     int all = 0, manual = 0;
+    char shipped[PATH_MAX];
     const char *rules = NULL;
     static const struct option opts[] = {{"all", no_argument, NULL, 'a'},
                                          {"manual", no_argument, NULL, 'm'},
                                          {"rules", required_argument, NULL, 'r'},
                                          {"force", no_argument, NULL, 'f'},
+                                         {"overwrite", no_argument, NULL, 'f'},
                                          {"format", required_argument, NULL, 'F'},
                                          {"unit", required_argument, NULL, 'u'},
                                          {"db", required_argument, NULL, 'd'},
@@ -493,7 +491,7 @@ int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
         switch (c) {
         case 'a': all = 1; break;
         case 'm': manual = 1; break;
-        case 'r': rules = optarg; break;
+        case 'r': rules = kp_cli_shipped(shipped, sizeof shipped, optarg, "scripts/rules"); break;
         case 'f': o.force = 1; break;
         case 'F':
             if (strcmp(optarg, "csv") && strcmp(optarg, "xlsx"))
@@ -522,10 +520,13 @@ int kp_cmd_template(struct kp_cli *cli, int argc, char **argv)
     kp_registry *reg = cli->reg;
     if (manual) {
         char path[PATH_MAX];
+        kp_err e;
         if (!rules)
             rules = kp_data_path(path, sizeof path, "scripts/rules/2023.lua");
-        if (make_dir(nargs ? args[0] : "."))
+        if (kp_out_dir(nargs ? args[0] : ".", &e)) {
+            kp_cli_error("%s", e.msg);
             return KP_EXIT_FAIL;
+        }
         return kp_cli_manual_form(nargs ? args[0] : ".", o.force, rules, o.db, reg);
     }
     const struct kp_plugin *ignored;

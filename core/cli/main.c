@@ -35,6 +35,7 @@ static const struct kp_command commands[] = {
     {"serve", "run the web workspace for county and city staff", 0, kp_cmd_serve},
     {"user", "manage the web workspace's accounts", 0, kp_cmd_user},
     {"audit", "show the web workspace's audit log", 0, kp_cmd_audit},
+    {"paths", "show the folders kaoping finds its own files in", 0, kp_cmd_paths},
 };
 
 int kp_cli_setup(struct kp_cli *cli, const char *db)

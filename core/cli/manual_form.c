@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "csv/csv_out.h"
 #include "util/number.h"
+#include "util/outfile.h"
 
 static void header(kp_csv_out *w)
 {
@@ -78,15 +79,15 @@ int kp_cli_manual_form(const char *dir, int force, const char *rules_path, const
         kp_cli_error("%s: the folder name is too long", dir);
         return KP_EXIT_FAIL;
     }
-    struct stat sb;
-    if (!force && stat(path, &sb) == 0) {
-        kp_cli_error("%s exists and may hold scores already; --force replaces it", path);
+    kp_err e;
+    /* A FIFO or device there is never written to (util/outfile.h). */
+    if (kp_out_check(path, force ? KP_OUT_REPLACE : 0, &e)) {
+        kp_cli_error("%s (it may hold scores already; --force replaces a file)", e.msg);
         return KP_EXIT_FAIL;
     }
     int rc = KP_EXIT_FAIL;
     kp_store *store = NULL;
     kp_rules *rules = NULL;
-    kp_err e;
     long rows = 0;
     if (kp_cli_load_rules(&rules, rules_path, NULL, reg, "no form was written"))
         goto out;

@@ -45,9 +45,10 @@ int kp_template_load_units(kp_store *s, const char *county, struct form_units *u
 /*
  * Write one xlsx form holding a sheet per chosen table (named by its Chinese
  * title), then a 填表说明 sheet.  With `units`, tables with one row per unit
- * come with a row for each unit of a level they take.
+ * come with a row for each unit of a level they take.  `flags` as
+ * util/outfile.h: 0 refuses to replace an existing file.
  */
 int kp_template_write_xlsx(const char *path, const struct chosen *list, size_t n,
-                           const struct form_units *units, kp_err *e);
+                           const struct form_units *units, unsigned flags, kp_err *e);
 
 #endif

@@ -7,12 +7,15 @@
  * help when its cell is selected.  What the form accepts is what `kaoping
  * import` accepts: both come from the same table descriptions.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "cli/template.h"
 #include "import/loader.h"
+#include "util/atomic_file.h"
 
 /* Data rows prepared (formats and checks) below the header. */
 #define FORM_ROWS 5000
@@ -267,9 +270,14 @@ static void make_formats(lxw_workbook *wb, struct formats *f)
 }
 
 int kp_template_write_xlsx(const char *path, const struct chosen *list, size_t n,
-                           const struct form_units *units, kp_err *e)
+                           const struct form_units *units, unsigned flags, kp_err *e)
 {
-    lxw_workbook *wb = workbook_new(path);
+    /* Under a temporary name, moved when whole: a form being filled in at
+     * that name is never left half overwritten (util/outfile.h). */
+    char tmp[PATH_MAX];
+    if (kp_atomic_temp_name(path, tmp, sizeof tmp, e))
+        return -1;
+    lxw_workbook *wb = workbook_new(tmp);
     if (!wb)
         return kp_fail(e, "%s: 不能创建文件", path);
     struct formats f;
@@ -282,5 +290,9 @@ int kp_template_write_xlsx(const char *path, const struct chosen *list, size_t n
     lxw_error err = workbook_close(wb);
     if (rc == 0 && err != LXW_NO_ERROR)
         rc = kp_fail(e, "%s: %s", path, lxw_strerror(err));
-    return rc;
+    if (rc != 0) {
+        unlink(tmp);
+        return rc;
+    }
+    return kp_atomic_commit(tmp, path, flags, e);
 }

@@ -84,7 +84,8 @@ static int new_reader(kp_csv **out, const char *name, kp_err *e)
 int kp_csv_open_file(kp_csv **out, const char *path, kp_err *e)
 {
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO nobody writes to must not hang kaoping. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return kp_fail_errno(e, "cannot open %s", path);
     struct stat st;
@@ -93,9 +94,18 @@ int kp_csv_open_file(kp_csv **out, const char *path, kp_err *e)
         close(fd);
         return -1;
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
         close(fd);
-        return kp_fail(e, "cannot read %s: it is a directory", path);
+        return kp_fail(e, "cannot read %s: it is %s, not a file", path,
+                       S_ISDIR(st.st_mode) ? "a directory" : "a device or socket");
+    }
+    /* A pipe named on the command line (TABLE=/dev/stdin) streams; reads
+     * wait for the writer again. */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+        kp_fail_errno(e, "cannot read %s", path);
+        close(fd);
+        return -1;
     }
     kp_csv *c;
     if (new_reader(&c, path, e) < 0) {
@@ -221,6 +231,13 @@ static inline int append(kp_csv *c, const char *p, size_t n, long field_line, in
 
 static int end_field(kp_csv *c, kp_err *e)
 {
+    /* A byte order mark inside a field is invisible in every editor and
+     * would be stored as part of a name or a key that then never matches. */
+    size_t start = c->fpos[c->nfields];
+    if (c->rec_len - start >= 3 && memmem(c->rec + start, c->rec_len - start, "\xEF\xBB\xBF", 3))
+        return kp_fail(e, "%s:%ld: field %zu holds an invisible byte order mark (U+FEFF); "
+                          "remove it and save the file again",
+                       c->name, c->line, c->nfields + 1);
     /* Only an empty field can find the buffer without room for its NUL. */
     if (c->rec_len + 1 > c->rec_cap && grow(c, c->rec_len + 1, c->line, e) < 0)
         return -1;

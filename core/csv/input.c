@@ -106,9 +106,14 @@ static int check_signature(kp_csv_input *in, kp_err *e)
     const unsigned char *r = in->raw;
     size_t n = in->raw_len;
     if (n >= 3 && r[0] == 0xEF && r[1] == 0xBB && r[2] == 0xBF) {
+        /* Some tools add a BOM to a file that has one: all of them go, or
+         * the first column's name would start with an invisible character. */
+        size_t skip = 3;
+        while (n - skip >= 3 && !memcmp(r + skip, "\xEF\xBB\xBF", 3))
+            skip += 3;
         in->enc = KP_ENC_UTF8_BOM;
-        in->raw_pos = 3;
-        in->consumed = 3;
+        in->raw_pos = skip;
+        in->consumed = skip;
         return 0;
     }
     if (n >= 2 && ((r[0] == 0xFF && r[1] == 0xFE) || (r[0] == 0xFE && r[1] == 0xFF)))

@@ -265,3 +265,30 @@ int kp_parse_year(const char *s, size_t len, int *out, const char **expected)
     *out = y;
     return 0;
 }
+
+int kp_check_text(const char *s, size_t len, size_t max_chars, int one_line,
+                  const char **expected)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        chars += (c & 0xC0) != 0x80;
+        /* C1 controls are U+0080..U+009F: 0xC2 0x80..0x9F in UTF-8. */
+        int control = c < 0x20 || c == 0x7F ||
+                      (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] <= 0x9F);
+        if (one_line && control) {
+            if (expected)
+                *expected = "expected one line of text without control characters "
+                            "(tabs, line breaks or escape sequences)";
+            return -1;
+        }
+    }
+    if (chars > max_chars) {
+        if (expected)
+            *expected = max_chars == KP_NAME_MAX_CHARS
+                            ? "expected a name of at most 64 characters"
+                            : "expected text of at most 2000 characters";
+        return -1;
+    }
+    return 0;
+}

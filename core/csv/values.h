@@ -26,6 +26,20 @@
 /* Narrow (s, len) to drop ASCII spaces and tabs and the full-width space U+3000 at both ends. */
 void kp_trim(const char **s, size_t *len);
 
+/* Names and keys are shown in file names, table cells and sheet headers:
+ * a name of thousands of characters or with a control character breaks
+ * every report that shows it.  Other text is bounded too, more loosely. */
+#define KP_NAME_MAX_CHARS 64
+#define KP_TEXT_MAX_CHARS 2000
+
+/*
+ * Text of at most `max_chars` characters; with `one_line`, without control
+ * characters (tab, newline or an escape sequence) either.  (s, len) is
+ * already checked UTF-8.
+ */
+int kp_check_text(const char *s, size_t len, size_t max_chars, int one_line,
+                  const char **expected);
+
 /* 1/0, 是/否, true/false, Y/N, in any case: *out is 1 or 0. */
 int kp_parse_bool(const char *s, size_t len, int *out, const char **expected);
 

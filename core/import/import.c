@@ -102,8 +102,35 @@ static int add_job(struct jobs *j, const char *path, const char *table, const ch
     return 0;
 }
 
-static int add_listed(struct jobs *j, const char *dir, const char *suffix, size_t *found,
-                      kp_err *e)
+/* A file found in a folder is imported only when it is a regular file in
+ * that folder: a FIFO would hang the import, a device never ends, and a link
+ * to /etc/shadow would show its first line in the error about its header.
+ * A link that stays inside the folder is fine; one that leaves it needs
+ * --follow. */
+static int folder_file_ok(const char *real_dir, const char *path, int follow, kp_err *e)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return kp_fail_errno(e, "%s", path);
+    if (S_ISLNK(st.st_mode) && !follow) {
+        char target[PATH_MAX];
+        size_t n = strlen(real_dir);
+        if (!realpath(path, target))
+            return kp_fail_errno(e, "%s: a link that leads nowhere", path);
+        if (strncmp(target, real_dir, n) != 0 || target[n] != '/')
+            return kp_fail(e, "%s: is a link to a file outside the folder; it is not imported "
+                              "unless you give --follow", path);
+    }
+    if (stat(path, &st) != 0)
+        return kp_fail_errno(e, "%s", path);
+    if (!S_ISREG(st.st_mode))
+        return kp_fail(e, "%s: is not a regular file (a FIFO, device, socket or folder); "
+                          "only files are imported from a folder", path);
+    return 0;
+}
+
+static int add_listed(struct jobs *j, const char *dir, const char *real_dir, const char *suffix,
+                      int follow, size_t *found, kp_err *e)
 {
     kp_dirlist l;
     if (kp_dirlist_read(&l, dir, suffix, e))
@@ -117,17 +144,20 @@ static int add_listed(struct jobs *j, const char *dir, const char *suffix, size_
         if (snprintf(path, sizeof path, "%s/%s", dir, l.names[i]) >= (int)sizeof path)
             rc = kp_fail(e, "%s/%s: the path is too long", dir, l.names[i]);
         else
-            rc = add_job(j, path, NULL, NULL, e);
+            rc = folder_file_ok(real_dir, path, follow, e) || add_job(j, path, NULL, NULL, e);
     }
     kp_dirlist_free(&l);
     return rc;
 }
 
-static int add_folder(struct jobs *j, const char *dir, kp_err *e)
+static int add_folder(struct jobs *j, const char *dir, int follow, kp_err *e)
 {
+    char real_dir[PATH_MAX];
+    if (!realpath(dir, real_dir))
+        return kp_fail_errno(e, "%s", dir);
     size_t found = 0;
     for (const char *const *s = suffixes; *s; s++)
-        if (add_listed(j, dir, *s, &found, e))
+        if (add_listed(j, dir, real_dir, *s, follow, &found, e))
             return -1;
     if (found == 0)
         return kp_fail(e, "%s: the folder holds no .csv files, nor .xlsx or .xls", dir);
@@ -199,7 +229,8 @@ static int add_file(struct jobs *j, const char *path, const char *table, const k
     return add_workbook(j, path, table, reg, h, e);
 }
 
-static int collect_given(struct jobs *j, const char *const *paths, size_t npaths, kp_err *e)
+static int collect_given(struct jobs *j, const char *const *paths, size_t npaths, int follow,
+                         kp_err *e)
 {
     for (size_t i = 0; i < npaths; i++) {
         const char *arg = paths[i];
@@ -218,7 +249,8 @@ static int collect_given(struct jobs *j, const char *const *paths, size_t npaths
         }
         if (stat(arg, &st) != 0)
             return kp_fail_errno(e, "%s", arg);
-        if (S_ISDIR(st.st_mode) ? add_folder(j, arg, e) : add_job(j, arg, NULL, NULL, e))
+        if (S_ISDIR(st.st_mode) ? add_folder(j, arg, follow, e)
+                                : add_job(j, arg, NULL, NULL, e))
             return -1;
     }
     return 0;
@@ -251,7 +283,7 @@ static int collect(struct jobs *j, const char *const *paths, size_t npaths,
                    const kp_registry *reg, const kp_import_hooks *h, kp_err *e)
 {
     struct jobs given = {0};
-    int rc = collect_given(&given, paths, npaths, e);
+    int rc = collect_given(&given, paths, npaths, h->follow, e);
     for (size_t i = 0; i < given.n && rc == 0; i++) {
         struct job *g = &given.items[i];
         rc = add_file(j, g->path, g->given ? g->named : NULL, reg, h, e);

@@ -49,6 +49,8 @@ typedef struct kp_import_hooks {
     void (*progress)(void *ud, const char *path, uint64_t done, uint64_t total, long rows);
     /* Something skipped on purpose (a title row, a 合计 row, an unnamed empty column). */
     void (*note)(void *ud, const char *msg);
+    /* Import files of a folder that are links to files outside it. */
+    int follow;
 } kp_import_hooks;
 
 typedef struct kp_import_totals {

@@ -358,7 +358,15 @@ static int parse_field(struct loader *L, long line, int field, size_t c, const c
         }
     }
     switch (col->type) {
-    case KP_TEXT:
+    case KP_TEXT: {
+        /* Names and codes end up in file names and headers: one short line
+         * (see kp_check_text).  Other text, a key or not, may span lines. */
+        int name = !strcmp(col->id, "name") || !strcmp(col->id, "code");
+        const char *why;
+        if (kp_check_text(s, len, name ? KP_NAME_MAX_CHARS : KP_TEXT_MAX_CHARS, name, &why)) {
+            problem(L, line, field, "%zu bytes: %s", len, why);
+            return 1;
+        }
         if (col->allowed) {
             const char *const *a = col->allowed;
             while (*a && !(strlen(*a) == len && !memcmp(*a, s, len)))
@@ -375,6 +383,7 @@ static int parse_field(struct loader *L, long line, int field, size_t c, const c
         }
         v->kind = V_TEXT, v->s = s, v->len = len;
         return 0;
+    }
     case KP_LEVEL_COLUMN: {
         char word[32];
         int level = 0;

@@ -12,11 +12,13 @@
 #include <uniwidth.h>
 
 #include "store/store.h"
+#include "util/safetext.h"
 
 static const struct results_writer *const formats[] = {
     [KP_FORMAT_TABLE] = &kp_results_table_writer,
     [KP_FORMAT_CSV] = &kp_results_csv_writer,
     [KP_FORMAT_JSON] = &kp_results_json_writer,
+    [KP_FORMAT_CSV_RAW] = &kp_results_csv_raw_writer,
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -138,7 +140,7 @@ static int area_points(sqlite3 *db, long long id, const char *unit, double *pts,
     return 0;
 }
 
-int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e)
+static int ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e)
 {
     const struct results_writer *w = writer(format, e);
     struct run_head h;
@@ -217,7 +219,8 @@ static int unit_head(struct unit_out *u, const struct results_writer *w)
     return 0;
 }
 
-int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FILE *f, kp_err *e)
+static int unit_details(sqlite3 *db, long long id, const char *unit, int format, FILE *f,
+                        kp_err *e)
 {
     const struct results_writer *w = writer(format, e);
     struct run_head h;
@@ -245,4 +248,50 @@ int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FIL
         return kp_sql_fail(e, db, "reading the county's scores");
     w->unit_tail(&u);
     return 0;
+}
+
+/* ---- the terminal ------------------------------------------------------------------- */
+
+/* A table is for a terminal, which obeys the escape sequences a county's
+ * name or a rule's explanation may hold: it is made whole first, then shown
+ * with control characters escaped visibly ("\x1b"). */
+static int shown(FILE *f, int format, kp_err *e,
+                 int (*print)(sqlite3 *, long long, const char *, int, FILE *, kp_err *),
+                 sqlite3 *db, long long id, const char *unit)
+{
+    if (format != KP_FORMAT_TABLE)
+        return print(db, id, unit, format, f, e);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return kp_fail_errno(e, "showing the results");
+    int rc = print(db, id, unit, format, mem, e);
+    if (fclose(mem) != 0 && rc == 0)
+        rc = kp_fail_errno(e, "showing the results");
+    kp_buf clean;
+    kp_buf_init(&clean, 0);
+    if (rc == 0 && kp_safetext_append(&clean, text, 0, KP_TEXT_ESCAPES))
+        rc = kp_fail(e, "out of memory showing the results");
+    if (rc == 0 && clean.len && fwrite(clean.data, 1, clean.len, f) != clean.len)
+        rc = kp_fail_errno(e, "showing the results");
+    kp_buf_free(&clean);
+    free(text);
+    return rc;
+}
+
+static int ranking_of(sqlite3 *db, long long id, const char *unit, int format, FILE *f, kp_err *e)
+{
+    (void)unit;
+    return ranking(db, id, format, f, e);
+}
+
+int kp_results_ranking(sqlite3 *db, long long id, int format, FILE *f, kp_err *e)
+{
+    return shown(f, format, e, ranking_of, db, id, NULL);
+}
+
+int kp_results_unit(sqlite3 *db, long long id, const char *unit, int format, FILE *f, kp_err *e)
+{
+    return shown(f, format, e, unit_details, db, id, unit);
 }

@@ -12,9 +12,12 @@
 
 #include "util/err.h"
 
-enum kp_format { KP_FORMAT_TABLE, KP_FORMAT_CSV, KP_FORMAT_JSON };
+/* CSV is for people (values that a spreadsheet would run as a formula are
+ * quoted with a leading '), CSV_RAW for programs (values as stored).  A
+ * table shows control characters visibly. */
+enum kp_format { KP_FORMAT_TABLE, KP_FORMAT_CSV, KP_FORMAT_JSON, KP_FORMAT_CSV_RAW };
 
-/* "table", "csv", "json" → enum kp_format; -1 when unknown. */
+/* "table", "csv", "csv-raw", "json" → enum kp_format; -1 when unknown. */
 int kp_format_parse(const char *s);
 
 /* The ranking: every county with its area subtotals, total, grade, rank. */
@@ -22,8 +25,9 @@ int kp_results_ranking(sqlite3 *db, long long run_id, int format, FILE *f, kp_er
 /* One county, item by item: figure, target, points, explanation, evidence. */
 int kp_results_unit(sqlite3 *db, long long run_id, const char *unit, int format, FILE *f,
                     kp_err *e);
-/* The run as a workbook: a summary sheet, then one sheet per area. */
-int kp_results_xlsx(sqlite3 *db, long long run_id, const char *path, kp_err *e);
+/* The run as a workbook: a summary sheet, then one sheet per area.  `flags`
+ * as util/outfile.h: 0 refuses to replace an existing file. */
+int kp_results_xlsx(sqlite3 *db, long long run_id, const char *path, unsigned flags, kp_err *e);
 
 /* The rows of `st` (already bound) as one sheet with `n` column `names`. */
 int kp_xlsx_query(sqlite3 *db, sqlite3_stmt *st, const char *sheet, const char *const *names,

@@ -74,6 +74,7 @@ struct results_writer {
 
 extern const struct results_writer kp_results_table_writer;
 extern const struct results_writer kp_results_csv_writer;
+extern const struct results_writer kp_results_csv_raw_writer;
 extern const struct results_writer kp_results_json_writer;
 
 /* A number as people write it: whole, or with two decimals. */

@@ -16,6 +16,8 @@
 #include "store/store.h"
 #include "util/atomic_file.h"
 #include "util/number.h"
+#include "util/outfile.h"
+#include "util/safetext.h"
 
 struct book {
     lxw_workbook *wb;
@@ -30,9 +32,27 @@ static void check(struct book *b, lxw_error rc)
         b->err = rc;
 }
 
+/* Any stored text as a cell: a rule's explanation may be longer than Excel
+ * allows or hold bytes that are not UTF-8, which would make the library fail
+ * or, worse, write XML that Excel refuses to open.  Such text is repaired
+ * (U+FFFD) and cut (…) instead. */
+static void put_string(struct book *b, lxw_worksheet *ws, int row, int col, const char *s,
+                       lxw_format *fmt)
+{
+    kp_buf t;
+    kp_buf_init(&t, 0);
+    if (kp_safetext_append(&t, s, KP_XLSX_CELL_MAX, 0)) {
+        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    } else {
+        check(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
+                                        t.data ? t.data : "", fmt));
+    }
+    kp_buf_free(&t);
+}
+
 static void put_text(struct book *b, lxw_worksheet *ws, int row, int col, const char *s)
 {
-    check(b, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s ? s : "", NULL));
+    put_string(b, ws, row, col, s, NULL);
 }
 
 static void put_column(struct book *b, lxw_worksheet *ws, sqlite3_stmt *st, int c, int row, int col)
@@ -49,7 +69,7 @@ static void put_column(struct book *b, lxw_worksheet *ws, sqlite3_stmt *st, int 
 static void headers(struct book *b, lxw_worksheet *ws, const char *const *names, int n)
 {
     for (int i = 0; i < n; i++)
-        check(b, worksheet_write_string(ws, 0, (lxw_col_t)i, names[i], b->head));
+        put_string(b, ws, 0, i, names[i], b->head);
     worksheet_freeze_panes(ws, 1, 0);
 }
 
@@ -57,7 +77,12 @@ static void headers(struct book *b, lxw_worksheet *ws, const char *const *names,
 static void sheet_name(const char *title, int seq, char *out, size_t size)
 {
     char tmp[200];
-    snprintf(tmp, sizeof tmp, "%d %s", seq, title);
+    kp_buf t;
+    kp_buf_init(&t, 0);
+    /* Whole characters only: repaired first, then cut by characters below. */
+    int bad = kp_safetext_append(&t, title, 64, KP_TEXT_ONE_LINE);
+    snprintf(tmp, sizeof tmp, "%d %s", seq, !bad && t.data ? t.data : "");
+    kp_buf_free(&t);
     size_t o = 0, chars = 0;
     for (const unsigned char *p = (const unsigned char *)tmp; *p && o + 5 < size && chars < 31;) {
         size_t len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
@@ -93,7 +118,8 @@ static int book_open(struct book *b, const char *path, char *tmp, size_t size, k
 }
 
 /* Close, then flush and rename into place when `rc` is 0; else leave nothing. */
-static int book_close(struct book *b, const char *path, const char *tmp, int rc, kp_err *e)
+static int book_close(struct book *b, const char *path, const char *tmp, int rc,
+                      unsigned flags, kp_err *e)
 {
     lxw_error cl = workbook_close(b->wb);
     if (rc == 0 && (b->err != LXW_NO_ERROR || cl != LXW_NO_ERROR))
@@ -103,7 +129,7 @@ static int book_close(struct book *b, const char *path, const char *tmp, int rc,
         unlink(tmp);
         return rc;
     }
-    return kp_atomic_commit(tmp, path, e);
+    return kp_atomic_commit(tmp, path, flags, e);
 }
 
 int kp_xlsx_query(sqlite3 *db, sqlite3_stmt *st, const char *sheet, const char *const *names,
@@ -125,11 +151,13 @@ int kp_xlsx_query(sqlite3 *db, sqlite3_stmt *st, const char *sheet, const char *
     }
     if (rc == 0 && step != SQLITE_DONE)
         rc = kp_sql_fail(e, db, path);
-    return book_close(&b, path, tmp, rc, e);
+    return book_close(&b, path, tmp, rc, 0, e);
 }
 
-int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
+int kp_results_xlsx(sqlite3 *db, long long id, const char *path, unsigned flags, kp_err *e)
 {
+    if (kp_out_check(path, flags, e))
+        return -1;
     char tmp[PATH_MAX];
     struct book b = {0};
     if (book_open(&b, path, tmp, sizeof tmp, e))
@@ -150,13 +178,12 @@ int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
     headers(&b, sum, fixed, 3);
     int nareas = 0;
     while (sqlite3_step(areas) == SQLITE_ROW) {
-        check(&b, worksheet_write_string(sum, 0, (lxw_col_t)(3 + nareas),
-                                         (const char *)sqlite3_column_text(areas, 1), b.head));
+        put_string(&b, sum, 0, 3 + nareas, (const char *)sqlite3_column_text(areas, 1), b.head);
         nareas++;
     }
     const char *tail[] = {"总分", "满分", "折合百分", "等次", "一票否决"};
     for (int i = 0; i < 5; i++)
-        check(&b, worksheet_write_string(sum, 0, (lxw_col_t)(3 + nareas + i), tail[i], b.head));
+        put_string(&b, sum, 0, 3 + nareas + i, tail[i], b.head);
     if (sqlite3_prepare_v2(db,
             "SELECT u.rank, u.unit, u.name, u.total, u.possible, u.score, u.grade, u.vetoed_by,"
             " (SELECT group_concat(coalesce(s.points, ''), char(31)) FROM (SELECT s.points"
@@ -244,5 +271,5 @@ int kp_results_xlsx(sqlite3 *db, long long id, const char *path, kp_err *e)
 out:
     sqlite3_finalize(st);
     sqlite3_finalize(areas);
-    return book_close(&b, path, tmp, rc, e);
+    return book_close(&b, path, tmp, rc, flags, e);
 }

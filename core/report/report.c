@@ -29,6 +29,7 @@
 #include "report/run.h"
 #include "script/balance.h"
 #include "script/sandbox.h"
+#include "util/outfile.h"
 #include "util/paths.h"
 
 #define DEFAULT_TIME_MS 30000u
@@ -78,13 +79,14 @@ static int load_layout(kp_report *r, kp_err *e)
     lua_rawgeti(L, LUA_REGISTRYINDEX, r->env_ref);
     int t = lua_getfield(L, -1, "name");
     const char *name = t == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-    int ok = name && *name && strlen(name) < sizeof r->name && !strpbrk(name, "/\\");
+    int ok = name && strlen(name) < sizeof r->name && kp_out_name_ok(name);
     if (ok)
         strcpy(r->name, name);
     lua_pop(L, 2);
     if (!ok)
-        return kp_fail(e, "%s: the layout must set name = \"...\" (letters for file names, "
-                          "no slashes)", r->cfg.layout_path);
+        return kp_fail(e, "%s: the layout must set name = \"...\" (a plain file name of at most "
+                          "%zu bytes: no slashes, no leading dot)", r->cfg.layout_path,
+                       sizeof r->name - 1);
     if (layout_function(r, "render", 1, e) < 0)
         return -1;
     lua_pop(L, 1);
@@ -176,12 +178,46 @@ void kp_report_subjects_free(kp_report_subject *s, size_t n)
     free(s);
 }
 
-/* A file name from the layout or the subject: no folders, no surprises. */
-static int safe_file_name(const char *s)
+/* The subject's file name: the layout's `file` with kaoping's own suffix, or
+ * one made from the layout's name and the subject's code and name, which are
+ * data and may hold anything (a slash, a thousand characters). */
+static int subject_file(kp_report *r, kp_report_subject *s, char *given, kp_err *e)
 {
-    size_t n = strlen(s);
-    return n > 0 && n < 200 && !strchr(s, '/') && strcmp(s, ".") && strcmp(s, "..") &&
-           s[0] != '.' && !strpbrk(s, "\\:*?\"<>|\n\r\t");
+    char buf[KP_OUT_NAME_MAX + 64] = "";
+    if (given) {
+        size_t n = strlen(given);
+        int has_pdf = n >= 4 && !strcmp(given + n - 4, ".pdf");
+        snprintf(buf, sizeof buf, "%.*s%s", KP_OUT_NAME_MAX + 1, given, has_pdf ? "" : ".pdf");
+        if (!kp_out_name_ok(buf)) {
+            kp_fail(e, "%s: subject %s: file \"%s\" is not a plain file name (no folders, "
+                       "no leading dot, no control characters, at most %d bytes)",
+                    r->cfg.layout_path, s->code, given, KP_OUT_NAME_MAX);
+            free(given);
+            return -1;
+        }
+    } else {
+        snprintf(buf, sizeof buf, "%s-", r->name);
+        kp_out_name_append(buf, sizeof buf, s->code, 40);
+        strcat(buf, "-");
+        kp_out_name_append(buf, sizeof buf, s->name, 90);
+        strcat(buf, ".pdf");
+    }
+    free(given);
+    if (!(s->file = strdup(buf)))
+        return kp_fail(e, "out of memory");
+    return 0;
+}
+
+/* Two subjects writing one file would leave only the last: refused before
+ * anything is written. */
+static int unique_files(kp_report *r, const kp_report_subject *s, size_t n, kp_err *e)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(s[i].file, s[j].file))
+                return kp_fail(e, "%s: subjects %s and %s would both be written to \"%s\"",
+                               r->cfg.layout_path, s[j].code, s[i].code, s[i].file);
+    return 0;
 }
 
 static int read_subject(kp_report *r, int idx, size_t i, kp_report_subject *s, kp_err *e)
@@ -203,19 +239,13 @@ static int read_subject(kp_report *r, int idx, size_t i, kp_report_subject *s, k
         lua_pop(L, 1);
     }
     KP_LUA_BALANCE_IS(L, 0);
-    s->code = v[0], s->name = v[1], s->file = v[2];
-    if (!s->code || !s->name)
+    s->code = v[0], s->name = v[1];
+    if (!s->code || !s->name) {
+        free(v[2]);
         return kp_fail(e, "%s: subjects() entry %zu needs code and name", r->cfg.layout_path,
                        i + 1);
-    if (!s->file) {
-        char buf[512];
-        snprintf(buf, sizeof buf, "%s-%s-%s.pdf", r->name, s->code, s->name);
-        s->file = strdup(buf);
     }
-    if (!s->file || !safe_file_name(s->file))
-        return kp_fail(e, "%s: subject %s: \"%s\" is not a plain file name", r->cfg.layout_path,
-                       s->code, s->file ? s->file : "");
-    return 0;
+    return subject_file(r, s, v[2], e);
 }
 
 int kp_report_subjects(kp_report *r, kp_report_subject **out, size_t *n, kp_err *e)
@@ -234,7 +264,7 @@ int kp_report_subjects(kp_report *r, kp_report_subject **out, size_t *n, kp_err 
         lua_setfield(L, -2, "code");
         lua_pushstring(L, r->name);
         lua_setfield(L, -2, "name");
-        lua_pushfstring(L, "%s.pdf", r->name);
+        lua_pushstring(L, r->name);
         lua_setfield(L, -2, "file");
         lua_rawseti(L, -2, 1);
     } else {
@@ -263,6 +293,11 @@ int kp_report_subjects(kp_report *r, kp_report_subject **out, size_t *n, kp_err 
             lua_pop(L, 1);
             return -1;
         }
+    }
+    if (unique_files(r, s, count, e)) {
+        kp_report_subjects_free(s, count);
+        lua_pop(L, 1);
+        return -1;
     }
     luaL_unref(L, LUA_REGISTRYINDEX, r->subjects_ref);
     r->subjects_ref = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -307,8 +342,20 @@ static long long pdf_timestamp(const kp_report *r)
     return r->run.created_epoch;
 }
 
+/* A picture to `path` under the run's rules for existing files. */
+static int save_picture(kp_canvas *cv, const char *path, unsigned flags, kp_err *e)
+{
+    kp_buf data;
+    kp_buf_init(&data, 0);
+    int rc = kp_canvas_cairo_encode(cv, &data, e) ? kp_err_wrap(e, "%s", path)
+                                                  : kp_write_file(path, data.data ? data.data : "",
+                                                                  data.len, flags, e);
+    kp_buf_free(&data);
+    return rc;
+}
+
 static int write_pngs(const kp_layout *l, kp_font *font, const char *pdf_path, double dpi,
-                      kp_err *e)
+                      unsigned flags, kp_err *e)
 {
     char prefix[PATH_MAX];
     snprintf(prefix, sizeof prefix, "%s", pdf_path);
@@ -322,7 +369,7 @@ static int write_pngs(const kp_layout *l, kp_font *font, const char *pdf_path, d
             return -1;
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s-%zu.png", prefix, p + 1);
-        int rc = kp_paint_page(l, p, cv, e) || kp_canvas_cairo_save(cv, path, e);
+        int rc = kp_paint_page(l, p, cv, e) || save_picture(cv, path, flags, e);
         kp_canvas_cairo_free(cv);
         if (rc)
             return -1;
@@ -361,7 +408,7 @@ int kp_report_render(kp_report *r, size_t i, const char *pdf_path,
         goto out;
     }
     t3 = now_ms();
-    if (kp_write_file_atomic(pdf_path, pdf.data, pdf.len, e))
+    if (kp_write_file(pdf_path, pdf.data, pdf.len, r->cfg.out_flags, e))
         goto out;
     if (r->cfg.stats)
         *r->cfg.stats = (kp_report_stats){.script_ms = t1 - t0,
@@ -373,7 +420,7 @@ int kp_report_render(kp_report *r, size_t i, const char *pdf_path,
                                           .pages = l->npages,
                                           .bytes = pdf.len,
                                           .chars = ps.chars};
-    if (png_dpi > 0 && write_pngs(l, r->font, pdf_path, png_dpi, e))
+    if (png_dpi > 0 && write_pngs(l, r->font, pdf_path, png_dpi, r->cfg.out_flags, e))
         goto out;
     rc = 0;
 out:
@@ -407,7 +454,7 @@ int kp_report_chart(kp_report *r, size_t i, const char *chart, const char *path,
     if (kp_canvas_cairo_new(&cv, svg ? KP_CAIRO_SVG : KP_CAIRO_IMAGE, r->font, width, height,
                             svg ? 1.0 : 2.0, e) ||
         kp_chart_paint(api.captured, cv, 0, 0, width, height, e) ||
-        kp_canvas_cairo_save(cv, path, e))
+        save_picture(cv, path, r->cfg.out_flags, e))
         goto out;
     rc = 0;
 out:

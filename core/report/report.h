@@ -44,12 +44,14 @@ typedef struct kp_report_config {
     const char *owner_password;  /* set: encrypt, print only                   */
     unsigned time_ms;            /* per report; 0: the default (30 s)          */
     kp_report_stats *stats;      /* set: kp_report_render fills it in          */
+    unsigned out_flags;          /* KP_OUT_REPLACE: replace existing files     */
 } kp_report_config;
 
 typedef struct kp_report_subject {
     char *code;
     char *name;
-    char *file;                  /* output file name, without folder           */
+    char *file;                  /* output file name, without folder: a plain
+                                  * name ending in .pdf (util/outfile.h)       */
 } kp_report_subject;
 
 /* Load the layout and the run.  Fails with file:line for a bad layout. */

@@ -21,7 +21,8 @@ static const unsigned char ole2_magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 
 int kp_sheet_detect(const char *path, kp_sheet_kind *kind, kp_err *e)
 {
     *kind = KP_SHEET_CSV;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO nobody writes to must not hang kaoping. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return kp_fail_errno(e, "%s", path);
     struct stat st;

@@ -8,12 +8,17 @@
 #include <string.h>
 #include <unistd.h>
 
-int kp_write_file_atomic(const char *path, const void *data, size_t len, kp_err *e)
+#include "util/outfile.h"
+
+int kp_write_file(const char *path, const void *data, size_t len, unsigned flags, kp_err *e)
 {
     static unsigned counter;
     size_t plen = strlen(path);
     if (plen == 0)
         return kp_fail(e, "no file name to write to");
+    /* Refused before the work of writing, and again at the rename. */
+    if (kp_out_check(path, flags, e))
+        return -1;
     char *tmp = malloc(plen + 48);
     if (!tmp)
         return kp_fail(e, "%s: out of memory", path);
@@ -23,7 +28,7 @@ int kp_write_file_atomic(const char *path, const void *data, size_t len, kp_err 
     for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
         snprintf(tmp, plen + 48, "%s.tmp-%ld-%u", path, (long)getpid(),
                  __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
         if (fd < 0 && errno != EEXIST)
             break;
     }
@@ -39,34 +44,32 @@ int kp_write_file_atomic(const char *path, const void *data, size_t len, kp_err 
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            kp_fail_errno(e, "%s: cannot write", path);
+            if (n == 0)
+                errno = ENOSPC;
+            kp_out_fail_errno(e, path, "write");
             goto fail;
         }
         p += n;
         left -= (size_t)n;
     }
-    if (fsync(fd) < 0) {
-        kp_fail_errno(e, "%s: cannot flush to disk", path);
-        goto fail;
-    }
     if (close(fd) < 0) {
         fd = -1;
-        kp_fail_errno(e, "%s: cannot write", path);
+        kp_out_fail_errno(e, path, "write");
         goto fail;
     }
-    fd = -1;
-    if (rename(tmp, path) < 0) {
-        kp_fail_errno(e, "%s: cannot replace the file", path);
-        goto fail;
-    }
+    int rc = kp_out_commit(tmp, path, flags, e);
     free(tmp);
-    return 0;
+    return rc;
 fail:
-    if (fd >= 0)
-        close(fd);
+    close(fd);
     unlink(tmp);
     free(tmp);
     return -1;
+}
+
+int kp_write_file_atomic(const char *path, const void *data, size_t len, kp_err *e)
+{
+    return kp_write_file(path, data, len, KP_OUT_REPLACE, e);
 }
 
 int kp_atomic_temp_name(const char *path, char *tmp, size_t size, kp_err *e)
@@ -79,25 +82,7 @@ int kp_atomic_temp_name(const char *path, char *tmp, size_t size, kp_err *e)
     return 0;
 }
 
-int kp_atomic_commit(const char *tmp, const char *path, kp_err *e)
+int kp_atomic_commit(const char *tmp, const char *path, unsigned flags, kp_err *e)
 {
-    int fd = open(tmp, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        kp_fail_errno(e, "%s: cannot reopen the file just written", path);
-        goto fail;
-    }
-    int rc = fsync(fd);
-    close(fd);
-    if (rc < 0) {
-        kp_fail_errno(e, "%s: cannot flush to disk", path);
-        goto fail;
-    }
-    if (rename(tmp, path) < 0) {
-        kp_fail_errno(e, "%s: cannot replace the file", path);
-        goto fail;
-    }
-    return 0;
-fail:
-    unlink(tmp);
-    return -1;
+    return kp_out_commit(tmp, path, flags, e);
 }

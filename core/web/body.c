@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/outfile.h"
+
 #define JSON_BODY_MAX (64 * 1024)
 
 /* The last path component, without anything that could lead out of the folder. */
@@ -21,13 +23,8 @@ static const char *safe_name(const char *client)
     for (const char *p = client; *p; p++)
         if (*p == '/' || *p == '\\')
             base = p + 1;
-    size_t n = strlen(base);
-    if (n == 0 || n > 200 || base[0] == '.')
-        return "未命名.csv";
-    for (const char *p = base; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == ':')
-            return "未命名.csv";
-    return base;
+    /* The rules of every name kaoping writes (util/outfile.h). */
+    return kp_out_name_ok(base) ? base : "未命名.csv";
 }
 
 static int make_tmpdir(kp_req *r)

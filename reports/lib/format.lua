@@ -70,6 +70,18 @@ function fmt.date(iso)
   return string.format("%d年%d月%d日", tonumber(y), tonumber(m), tonumber(d))
 end
 
+-- A stored name as reports show it: names come from county files, and one
+-- of thousands of characters must not break a chart label, a table or a
+-- heading.  Past `max` characters (default 40) it is cut and ends in "…".
+function fmt.name(s, max)
+  s = tostring(s or "")
+  max = max or 40
+  local n = utf8.len(s)
+  if not n then return s:sub(1, max) end -- not UTF-8: kept short all the same
+  if n <= max then return s end
+  return s:sub(1, utf8.offset(s, max + 1) - 1) .. "…"
+end
+
 -- Names joined with 、; past `max` of them, the first `max` and "等 N 个".
 function fmt.names(list, max, counter)
   local n = #list

@@ -20,7 +20,7 @@ end
 -- The city at the top of the unit tree, and the association that assesses.
 function rundata.city()
   local c = q("SELECT code, name FROM units WHERE level = 1 ORDER BY code LIMIT 1")[1]
-  local name = c and c.name or "本市"
+  local name = c and fmt.name(c.name) or "本市"
   return { code = c and c.code or "", name = name, association = name .. "计划生育协会" }
 end
 
@@ -93,6 +93,7 @@ function rundata.units(run)
   for _, u in ipairs(units) do at[u.rank] = (at[u.rank] or 0) + 1 end
   local by_code = {}
   for _, u in ipairs(units) do
+    u.name = fmt.name(u.name)
     u.tied = at[u.rank] > 1
     by_code[u.unit] = u
   end
@@ -158,6 +159,7 @@ function rundata.unit_figures(run, unit)
   for _, r in ipairs(q([[SELECT area, item, name, value FROM run_figures
                          WHERE run_id = ? AND unit = ? ORDER BY area, item, seq]],
                        run.id, unit)) do
+    r.name, r.parent = fmt.name(r.name), r.parent and fmt.name(r.parent)
     out[r.area] = out[r.area] or {}
     local list = out[r.area][r.item] or {}
     list[#list + 1] = r

@@ -23,6 +23,7 @@
 
 #include "assess/assess.h"
 #include "output/results.h"
+#include "util/outfile.h"
 #include "check.h"
 
 static sqlite3 *db;
@@ -227,7 +228,7 @@ int main(int argc, char **argv)
                           "skipped,,,100,,5,");
     unlink(out);
     strcat(out, ".xlsx");
-    CHECK_INT_EQ(kp_results_xlsx(db, run, out, &e), 0);
+    CHECK_INT_EQ(kp_results_xlsx(db, run, out, KP_OUT_REPLACE, &e), 0);
     CHECK(access(out, R_OK) == 0);
     unlink(out);
 

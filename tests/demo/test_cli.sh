@@ -98,6 +98,21 @@ status_is 1 "$kaoping" template --format csv health_lectures one
 check contains one/health_lectures.csv "filled in"
 status_is 0 "$kaoping" template --format csv --force health_lectures one
 check test "$(wc -l <one/health_lectures.csv)" -eq 1
+# The guide is a file like the others: kept, and never a FIFO or device.
+echo "notes" >two/填表说明.txt
+rm two/health_instructors.csv
+status_is 1 "$kaoping" template --format csv 家庭健康指导员 two
+check contains two/填表说明.txt "notes"
+check test ! -e two/health_instructors.csv
+rm -rf three && mkdir three && mkfifo three/health_lectures.csv
+status_is 1 timeout 10 "$kaoping" template --format csv --force health_lectures three
+check contains err.txt "is not a regular file"
+check test -p three/health_lectures.csv
+# The same for a form.
+rm -rf three && mkdir three && mkfifo three/health_lectures.xlsx
+status_is 1 timeout 10 "$kaoping" template --force health_lectures three
+check contains err.txt "is not a regular file"
+check test -p three/health_lectures.xlsx
 status_is 2 "$kaoping" template no_such_table
 check contains err.txt "health_lectures"
 status_is 2 "$kaoping" template

@@ -84,7 +84,7 @@ written=0
 for r in $(seq 1 "$rounds"); do
   # One report, rendered in kaoping's own process, over the last round's file.
   delay=$(( RANDOM % (one_ms * 13 / 10 + 1) ))
-  setsid "$kaoping" report --db $db --layout long.lua --unit a -o "out1/$(cd ref && ls *-a-*.pdf)" \
+  setsid "$kaoping" report --db $db --layout long.lua --unit a --overwrite -o "out1/$(cd ref && ls *-a-*.pdf)" \
     >/dev/null 2>&1 &
   sid=$!
   mkdir -p out1
@@ -159,7 +159,7 @@ function render(doc, run, subject)
   error("layout stops half way")
 end
 LUA
-status_is 1 "$kaoping" report --db $db --layout broken.lua -o keep.pdf
+status_is 1 "$kaoping" report --db $db --layout broken.lua --overwrite -o keep.pdf
 check contains err.txt "broken.lua:4: layout stops half way"
 check cmp -s keep.pdf before.pdf
 check test -z "$(ls | grep '\.tmp-')"

@@ -12,6 +12,7 @@
 #include "check.h"
 #include "util/atomic_file.h"
 #include "util/buf.h"
+#include "util/outfile.h"
 #include "util/readfile.h"
 #include "util/suggest.h"
 
@@ -100,7 +101,7 @@ static void test_files(const char *dir)
         fputs("replaced\n", f);
         fclose(f);
     }
-    CHECK_INT_EQ(kp_atomic_commit(tmp, path, &e), 0);
+    CHECK_INT_EQ(kp_atomic_commit(tmp, path, KP_OUT_REPLACE, &e), 0);
     struct stat st;
     CHECK(stat(tmp, &st) != 0);
     kp_buf_init(&b, 0);
@@ -108,7 +109,7 @@ static void test_files(const char *dir)
     CHECK_STR_EQ(b.data, "replaced\n");
     kp_buf_free(&b);
     /* Committing a file that was never written leaves the old one alone. */
-    CHECK_INT_EQ(kp_atomic_commit(tmp, path, &e), -1);
+    CHECK_INT_EQ(kp_atomic_commit(tmp, path, KP_OUT_REPLACE, &e), -1);
     kp_buf_init(&b, 0);
     CHECK_INT_EQ(kp_read_file(path, &b, &e), 0);
     CHECK_STR_EQ(b.data, "replaced\n");
