@@ -6,6 +6,7 @@
 
 #include "web/router.h"
 #include "web/status.h"
+#include "web/undo.h"
 #include "web/upload.h"
 #include "web/views.h"
 
@@ -47,4 +48,14 @@ int kp_api_imports(kp_req *r, const char *arg)
     if (!h)
         return kp_respond_error(r, 500, "服务器内部错误");
     return kp_respond_json(r, 200, json_pack("{s:s, s:o}", "unit", unit, "imports", h));
+}
+
+int kp_api_undo(kp_req *r, const char *arg)
+{
+    long id = kp_undo_id(arg);
+    if (!id)
+        return kp_respond_error(r, 404, "没有这次提交");
+    json_t *result;
+    unsigned status = kp_undo_run(r, id, &result);
+    return kp_respond_json(r, status, result);
 }

@@ -22,17 +22,21 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 int kp_data_version(sqlite3 *db, char *out, size_t n, kp_err *e)
 {
     sqlite3_stmt *st;
+    /* Counting imports alone would make undoing one import and then another
+     * look like the same data; the data version is raised by every change. */
     if (sqlite3_prepare_v2(db, "SELECT (SELECT max(id) FROM kp_imports),"
                                " (SELECT count(*) FROM kp_imports),"
                                " (SELECT max(import_id) FROM kp_submissions),"
-                               " (SELECT count(*) FROM kp_submissions)",
+                               " (SELECT count(*) FROM kp_submissions),"
+                               " (SELECT CAST(value AS INTEGER) FROM kp_meta"
+                               " WHERE key = 'data_version')",
                            -1, &st, NULL) != SQLITE_OK)
         return kp_sql_fail(e, db, "version");
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
-        snprintf(out, n, "%lld.%lld.%lld.%lld", (long long)sqlite3_column_int64(st, 0),
+        snprintf(out, n, "%lld.%lld.%lld.%lld.%lld", (long long)sqlite3_column_int64(st, 0),
                  (long long)sqlite3_column_int64(st, 1), (long long)sqlite3_column_int64(st, 2),
-                 (long long)sqlite3_column_int64(st, 3));
+                 (long long)sqlite3_column_int64(st, 3), (long long)sqlite3_column_int64(st, 4));
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? 0 : kp_sql_fail(e, db, "version");
 }

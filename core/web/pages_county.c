@@ -9,6 +9,7 @@
 
 #include "web/router.h"
 #include "web/status.h"
+#include "web/undo.h"
 #include "web/upload.h"
 #include "web/views.h"
 
@@ -94,21 +95,54 @@ int kp_page_upload(kp_req *r, const char *arg)
     return kp_respond_page(r, status, "upload", d);
 }
 
+/* The history, with the outcome of an undo (`result`, taken) when there was one. */
+static int history_page(kp_req *r, const char *unit, const char *name, unsigned status,
+                        json_t *result)
+{
+    json_t *h = kp_view_history(r, unit);
+    if (!h) {
+        json_decref(result);
+        return kp_respond_error(r, 500, "服务器内部错误");
+    }
+    json_t *d = kp_page_data(r, "提交记录");
+    json_object_set_new(d, "unit", json_string(unit));
+    json_object_set_new(d, "unit_name", json_string(name));
+    json_object_set_new(d, "on_behalf", json_boolean(strcmp(r->user.role, "county") != 0));
+    json_object_set_new(d, "may_undo", json_boolean(strcmp(r->user.role, "assessor") != 0));
+    json_object_set_new(d, "history", h);
+    if (result)
+        json_object_set_new(d, "undo", result);
+    return kp_respond_page(r, status, "history", d);
+}
+
 int kp_page_history(kp_req *r, const char *arg)
 {
     (void)arg;
     char unit[64], name[128];
     if (kp_target_county(r, unit, sizeof unit, name, sizeof name))
         return 0;
-    json_t *h = kp_view_history(r, unit);
-    if (!h)
+    return history_page(r, unit, name, 200, NULL);
+}
+
+int kp_page_undo(kp_req *r, const char *arg)
+{
+    long id = kp_undo_id(arg);
+    if (!id)
+        return kp_respond_error(r, 404, "没有这次提交");
+    json_t *result;
+    unsigned status = kp_undo_run(r, id, &result);
+    if (status == 404 || status >= 500) {
+        int rc = kp_respond_error(r, status, json_string_value(json_object_get(result, "message")));
+        json_decref(result);
+        return rc;
+    }
+    char unit[64], name[128];
+    snprintf(unit, sizeof unit, "%s", json_string_value(json_object_get(result, "unit")));
+    if (kp_county_name(r, unit, name, sizeof name) != 1) {
+        json_decref(result);
         return kp_respond_error(r, 500, "服务器内部错误");
-    json_t *d = kp_page_data(r, "提交记录");
-    json_object_set_new(d, "unit", json_string(unit));
-    json_object_set_new(d, "unit_name", json_string(name));
-    json_object_set_new(d, "on_behalf", json_boolean(strcmp(r->user.role, "county") != 0));
-    json_object_set_new(d, "history", h);
-    return kp_respond_page(r, 200, "history", d);
+    }
+    return history_page(r, unit, name, status, result);
 }
 
 static json_t *row_cells(sqlite3_stmt *st, int ncols)

@@ -20,32 +20,35 @@ struct route {
     unsigned roles;   /* ANYONE: no session needed */
     int csrf;
     int (*page)(kp_req *r, const char *arg);
+    const char *suffix; /* what follows the argument's segment, if anything */
 };
 
 static const struct route routes[] = {
-    {"GET", "/", ANYONE, 0, kp_page_home},
-    {"GET", "/login", ANYONE, 0, kp_page_login_form},
-    {"POST", "/login", ANYONE, 0, kp_page_login},
-    {"POST", "/logout", SIGNED_IN, 1, kp_page_logout},
-    {"GET", "/static/", ANYONE, 0, kp_page_static},
-    {"GET", "/county", SIGNED_IN, 0, kp_page_county},
-    {"GET", "/forms/", SIGNED_IN, 0, kp_page_form_csv},
-    {"POST", "/upload", COUNTY | STAFF | ADMIN, 1, kp_page_upload},
-    {"GET", "/history", SIGNED_IN, 0, kp_page_history},
-    {"GET", "/rows/", SIGNED_IN, 0, kp_page_rows},
-    {"GET", "/city", CITY, 0, kp_page_city},
-    {"GET", "/admin/users", ADMIN, 0, kp_page_users},
-    {"POST", "/admin/users", ADMIN, 1, kp_page_user_add},
-    {"POST", "/admin/users/passwd", ADMIN, 1, kp_page_user_passwd},
-    {"POST", "/admin/users/disable", ADMIN, 1, kp_page_user_disable},
-    {"GET", "/admin/deadline", ADMIN, 0, kp_page_deadline},
-    {"POST", "/admin/deadline", ADMIN, 1, kp_page_deadline_set},
-    {"GET", "/admin/audit", ADMIN, 0, kp_page_audit},
-    {"POST", "/api/session", ANYONE, 0, kp_api_login},
-    {"DELETE", "/api/session", SIGNED_IN, 1, kp_api_logout},
-    {"GET", "/api/status", SIGNED_IN, 0, kp_api_status},
-    {"POST", "/api/uploads", COUNTY | STAFF | ADMIN, 1, kp_api_upload},
-    {"GET", "/api/imports", SIGNED_IN, 0, kp_api_imports},
+    {"GET", "/", ANYONE, 0, kp_page_home, NULL},
+    {"GET", "/login", ANYONE, 0, kp_page_login_form, NULL},
+    {"POST", "/login", ANYONE, 0, kp_page_login, NULL},
+    {"POST", "/logout", SIGNED_IN, 1, kp_page_logout, NULL},
+    {"GET", "/static/", ANYONE, 0, kp_page_static, NULL},
+    {"GET", "/county", SIGNED_IN, 0, kp_page_county, NULL},
+    {"GET", "/forms/", SIGNED_IN, 0, kp_page_form_csv, NULL},
+    {"POST", "/upload", COUNTY | STAFF | ADMIN, 1, kp_page_upload, NULL},
+    {"GET", "/history", SIGNED_IN, 0, kp_page_history, NULL},
+    {"POST", "/undo/", COUNTY | STAFF | ADMIN, 1, kp_page_undo, NULL},
+    {"GET", "/rows/", SIGNED_IN, 0, kp_page_rows, NULL},
+    {"GET", "/city", CITY, 0, kp_page_city, NULL},
+    {"GET", "/admin/users", ADMIN, 0, kp_page_users, NULL},
+    {"POST", "/admin/users", ADMIN, 1, kp_page_user_add, NULL},
+    {"POST", "/admin/users/passwd", ADMIN, 1, kp_page_user_passwd, NULL},
+    {"POST", "/admin/users/disable", ADMIN, 1, kp_page_user_disable, NULL},
+    {"GET", "/admin/deadline", ADMIN, 0, kp_page_deadline, NULL},
+    {"POST", "/admin/deadline", ADMIN, 1, kp_page_deadline_set, NULL},
+    {"GET", "/admin/audit", ADMIN, 0, kp_page_audit, NULL},
+    {"POST", "/api/session", ANYONE, 0, kp_api_login, NULL},
+    {"DELETE", "/api/session", SIGNED_IN, 1, kp_api_logout, NULL},
+    {"GET", "/api/status", SIGNED_IN, 0, kp_api_status, NULL},
+    {"POST", "/api/uploads", COUNTY | STAFF | ADMIN, 1, kp_api_upload, NULL},
+    {"GET", "/api/imports", SIGNED_IN, 0, kp_api_imports, NULL},
+    {"POST", "/api/imports/", COUNTY | STAFF | ADMIN, 1, kp_api_undo, "/undo"},
 };
 
 static unsigned role_bit(const char *role)
@@ -65,7 +68,10 @@ static int matches(const struct route *rt, const char *path, const char **arg)
     size_t n = strlen(rt->path);
     *arg = NULL;
     if (n > 1 && rt->path[n - 1] == '/') {
-        if (strncmp(path, rt->path, n) || !path[n] || strchr(path + n, '/'))
+        if (strncmp(path, rt->path, n) || !path[n])
+            return 0;
+        const char *slash = strchr(path + n, '/');
+        if (slash ? !rt->suffix || strcmp(slash, rt->suffix) : rt->suffix != NULL)
             return 0;
         *arg = path + n;
         return 1;
@@ -113,7 +119,7 @@ void kp_route(kp_req *r)
         kp_respond_error(r, 404, "页面不存在");
 }
 
-static int county_name(kp_req *r, const char *code, char *name, size_t nn)
+int kp_county_name(kp_req *r, const char *code, char *name, size_t nn)
 {
     sqlite3 *db = kp_store_db(r->store);
     sqlite3_stmt *st;
@@ -146,7 +152,7 @@ int kp_target_county(kp_req *r, char *code, size_t n, char *name, size_t nn)
         return -1;
     }
     const char *u = form ? form : asked;
-    int found = u ? county_name(r, u, name, nn) : 0;
+    int found = u ? kp_county_name(r, u, name, nn) : 0;
     if (found < 0) {
         kp_respond_error(r, 500, "服务器内部错误");
         return -1;

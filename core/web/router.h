@@ -17,6 +17,8 @@ void kp_route(kp_req *r);
  * responding when there is none the request may see.
  */
 int kp_target_county(kp_req *r, char *code, size_t n, char *name, size_t nn);
+/* The name of county `code`: 1 found, 0 no such county, -1 error. */
+int kp_county_name(kp_req *r, const char *code, char *name, size_t nn);
 
 /* The pages, one file per group (pages_*.c, api.c). */
 int kp_page_home(kp_req *r, const char *arg);
@@ -28,6 +30,7 @@ int kp_page_county(kp_req *r, const char *arg);
 int kp_page_form_csv(kp_req *r, const char *arg);
 int kp_page_upload(kp_req *r, const char *arg);
 int kp_page_history(kp_req *r, const char *arg);
+int kp_page_undo(kp_req *r, const char *arg);
 int kp_page_rows(kp_req *r, const char *arg);
 int kp_page_city(kp_req *r, const char *arg);
 int kp_page_users(kp_req *r, const char *arg);
@@ -42,5 +45,6 @@ int kp_api_logout(kp_req *r, const char *arg);
 int kp_api_status(kp_req *r, const char *arg);
 int kp_api_upload(kp_req *r, const char *arg);
 int kp_api_imports(kp_req *r, const char *arg);
+int kp_api_undo(kp_req *r, const char *arg);
 
 #endif

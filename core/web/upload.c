@@ -173,12 +173,8 @@ static unsigned import_all(kp_req *r, struct collect *c, long *import_id, char *
     return 503;
 }
 
-static unsigned precheck(kp_req *r, char *msg, size_t n)
+unsigned kp_upload_open(kp_req *r, char *msg, size_t n)
 {
-    if (r->nfiles == 0) {
-        snprintf(msg, n, "请选择要上传的文件");
-        return 400;
-    }
     if (strcmp(r->user.role, "county"))
         return 0;
     /* The year asked for is the client's to choose, so the server's own
@@ -198,6 +194,15 @@ static unsigned precheck(kp_req *r, char *msg, size_t n)
     if (!open)
         snprintf(msg, n, "%d 年度的提交已截止；如需补交，请联系市协会重新开放", year);
     return open ? 0 : 403;
+}
+
+static unsigned precheck(kp_req *r, char *msg, size_t n)
+{
+    if (r->nfiles == 0) {
+        snprintf(msg, n, "请选择要上传的文件");
+        return 400;
+    }
+    return kp_upload_open(r, msg, n);
 }
 
 unsigned kp_upload_run(kp_req *r, const char *unit, json_t **out)

@@ -20,4 +20,8 @@
  */
 unsigned kp_upload_run(kp_req *r, const char *unit, json_t **out);
 
+/* May the account still change the year's data?  0, or 403 (past the
+ * deadline, for county accounts) or 500 with the reason in msg. */
+unsigned kp_upload_open(kp_req *r, char *msg, size_t n);
+
 #endif

@@ -133,6 +133,22 @@ def county_flow(d, base, scratch, downloads, fixed):
     logout(d)
 
 
+def undo_flow(d, base, scratch, before):
+    """Staff take back the county's upload for it: the matrix owes the tables again."""
+    d.get(base + "/history?unit=" + COUNTY)
+    buttons = d.find_elements(By.CSS_SELECTOR, "button[id^=undo-]")
+    check(len(buttons) == 1, "the history offers undo on the one submission (%d)" % len(buttons))
+    shot(d, scratch, "6-staff-history")
+    buttons[0].click()
+    WebDriverWait(d, 15).until(EC.presence_of_element_located((By.ID, "result")))
+    result = d.find_element(By.ID, "result").text
+    check("已撤销" in result, "the undo is confirmed: %s" % result)
+    check(not d.find_elements(By.CSS_SELECTOR, "button[id^=undo-]"), "the submission is gone")
+    shot(d, scratch, "7-staff-undone")
+    after = missing_for(d, base, COUNTY)
+    check(after == before, "the matrix owes the tables again: %s, was %s" % (after, before))
+
+
 def run(kaoping, scratch):
     demo = os.path.join(scratch, "demo")
     subprocess.run([kaoping, "demo", demo, "--counties", "2", "--quiet"], check=True,
@@ -168,6 +184,7 @@ def run(kaoping, scratch):
         check("county-a" in cell.text and "present" in cell.get_attribute("class"),
               "the cell shows the rows and who sent them: %s" % cell.text)
         shot(d, scratch, "5-staff-matrix-after")
+        undo_flow(d, base, scratch, before)
     finally:
         d.quit()
         srv.stop()

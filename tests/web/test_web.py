@@ -8,6 +8,7 @@ usage: test_web.py KAOPING SCRATCH"""
 import http.client
 import json
 import os
+import re
 import shutil
 import socket
 import ssl
@@ -327,6 +328,88 @@ def test_deadline(srv, cs):
     check(st == 200, "reopened: county upload accepted (%s)" % st)
 
 
+def a_lectures(srv):
+    return srv.sql("SELECT * FROM health_lectures WHERE unit LIKE '420101%' ORDER BY 1, 2, 3")
+
+
+def city_cell(cs, county):
+    """The cached city matrix's row count of health_lectures for `county`."""
+    st, _, text = cs["staff"].request("GET", "/city")
+    m = re.search(r'<tr id="county-%s">.*?data-table="health_lectures">(\d+) 行' % county,
+                  text, re.S)
+    return int(m.group(1)) if st == 200 and m else None
+
+
+def api_upload(c, body, fields=None):
+    st, _, text = c.upload([("files", "health_lectures.csv", body)], fields, path="/api/uploads")
+    check(st == 200, "upload through the API (%s: %s)" % (st, text[:200]))
+    return json.loads(text)["import_id"]
+
+
+def undo(c, import_id, api=True, csrf=True):
+    form = {"csrf": c.csrf} if csrf else {}
+    if api:
+        return c.request("POST", "/api/imports/%s/undo" % import_id, form=form)
+    return c.request("POST", "/undo/%s" % import_id, form=form)
+
+
+def test_undo_refused(srv, cs, import_id, stored):
+    """Every way to undo a submission one may not undo: nothing changes."""
+    a = cs["county-a"]
+    for role, api, want in (("county-b", True, 404), ("county-b", False, 404),
+                            ("assessor", True, 403), ("assessor", False, 403),
+                            ("anonymous", True, 401), ("anonymous", False, 401)):
+        st, _, _ = undo(cs[role], import_id, api)
+        check(st == want, "%s undoing A's import %s by id (%s): %s, expected %s" % (
+            role, import_id, "API" if api else "page", st, want))
+    st, _, _ = undo(a, import_id, csrf=False)
+    check(st == 403, "undo without CSRF token refused (%s)" % st)
+    st, _, _ = a.request("POST", "/api/imports/%s/undo" % import_id, form={"csrf": "0" * 64})
+    check(st == 403, "undo with a wrong CSRF token refused (%s)" % st)
+    st, _, _ = a.request("POST", "/undo/%s" % import_id, form={"csrf": cs["county-b"].csrf})
+    check(st == 403, "undo with another session's CSRF token refused (%s)" % st)
+    st, _, _ = undo(a, 999999)
+    check(st == 404, "undoing an import that does not exist: 404 (%s)" % st)
+    check(a_lectures(srv) == stored, "refused undos changed nothing")
+
+
+def test_undo(srv, cs):
+    a, adm = cs["county-a"], cs["admin"]
+    before, cell_before = a_lectures(srv), city_cell(cs, COUNTY_A)
+    first = api_upload(a, lectures("420101001000", 7))
+    stored = a_lectures(srv)
+    check(stored != before and city_cell(cs, COUNTY_A) == 7, "seven lectures stored and shown")
+    test_undo_refused(srv, cs, first, stored)
+    # The same lectures with other attendance: the later import replaces the same rows.
+    second = api_upload(a, lectures("420101001000", 7).replace(b",1", b",2"))
+    st, _, text = undo(a, first)
+    check(st == 409 and "之后的提交" in json.loads(text)["message"] and str(second) in text,
+          "undoing an import a later one changed is refused in Chinese (%s %s)" % (st, text))
+    adm.request("POST", "/admin/deadline", form={"csrf": adm.csrf, "year": "2023",
+                                                 "due": "2000-01-01", "reopened": "0"})
+    st, _, text = undo(a, second, api=False)
+    check(st == 403 and "截止" in text, "a county's undo after the deadline refused (%s)" % st)
+    check(a_lectures(srv) != stored, "...and the later rows stay")
+    st, _, text = undo(cs["staff"], second)
+    check(st == 200 and a_lectures(srv) == stored,
+          "staff undo on the county's behalf after the deadline, the earlier rows return (%s)" % st)
+    adm.request("POST", "/admin/deadline", form={"csrf": adm.csrf, "year": "2023",
+                                                 "due": "2000-01-01", "reopened": "1"})
+    st, _, text = undo(a, first, api=False)
+    check(st == 200 and "已撤销" in text and 'id="undo-%s"' % first not in text,
+          "the county undoes its own submission from the history page (%s)" % st)
+    check(a_lectures(srv) == before, "the rows are as before the first upload")
+    check(city_cell(cs, COUNTY_A) == cell_before,
+          "the city matrix shows the undo (%s, expected %s)" % (city_cell(cs, COUNTY_A),
+                                                                 cell_before))
+    st, _, text = a.request("GET", "/history")
+    check(st == 200 and "撤销这次提交" in text, "the history page offers undo")
+    audit = srv.sql("SELECT who, detail FROM kp_audit WHERE action = 'undo' ORDER BY id")
+    check(any(w == "staff" and "代县撤销" in d and "已撤销" in d for w, d in audit) and
+          any(w == "county-a" and "已撤销" in d for w, d in audit),
+          "undos are in the audit log, staff's as on the county's behalf: %s" % audit)
+
+
 def test_accounts_and_audit(srv, cs):
     adm = cs["admin"]
     st, _, text = adm.request("POST", "/admin/users", form={
@@ -423,6 +506,7 @@ def main():
         test_fixation(srv)
         test_throttle(srv)
         test_deadline(srv, cs)
+        test_undo(srv, cs)
         test_accounts_and_audit(srv, cs)
     finally:
         rc = srv.stop()
