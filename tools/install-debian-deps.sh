@@ -6,7 +6,7 @@ packages="
   gcc meson ninja-build pkg-config
   libsqlite3-dev liblua5.4-dev libhpdf-dev libcairo2-dev libharfbuzz-dev
   libfreetype-dev libunistring-dev libxlsxwriter-dev libzip-dev libxml2-dev libfreexl-dev
-  libmicrohttpd-dev libsodium-dev libjansson-dev
+  libmicrohttpd-dev libsodium-dev libjansson-dev gettext
   fonts-wqy-microhei
   poppler-utils qpdf sqlite3 valgrind clang libclang-rt-14-dev
   chromium chromium-driver python3-selenium curl openssl

@@ -47,6 +47,10 @@ int kp_cmd_paths(struct kp_cli *cli, int argc, char **argv)
     for (const char *const *c = kp_plugin_dir_candidates(); *c; c++)
         printf("%-16s %s%s\n", "plugins", *c,
                found && !strcmp(found, *c) ? "  (used)" : state(*c));
+    const char *messages = kp_locale_dir();
+    for (const char *const *c = kp_locale_dir_candidates(); *c; c++)
+        printf("%-16s %s%s\n", "messages", *c,
+               messages && !strcmp(messages, *c) ? "  (used)" : state(*c));
     row("data", kp_data_dir());
     row("rules", kp_data_path(p, sizeof p, "scripts/rules"));
     row("scoring library", kp_rules_default_lib_dir());

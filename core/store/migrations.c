@@ -262,6 +262,57 @@ const char *const kp_migrations[] = {
     "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n"
     "CREATE TRIGGER run_evidence_immutable BEFORE UPDATE ON run_evidence BEGIN\n"
     "  SELECT RAISE(ABORT, 'an assessment run is immutable; assess again for a new run'); END;\n",
+    /* 6: the assessment season in the web workspace.  A county's claim per
+     * assessor-scored item (自评) is a manual_scores row with source 'self'
+     * (its note in `reason`); its evidence (佐证材料) is kept here, each file
+     * once by its SHA-256 however many items cite it, with the type decided
+     * from its content.  The season's dates per year: until self_due counties
+     * may self-assess; appeals (申诉) are accepted against the published run
+     * from its publication until appeal_due; `closed` is set when the final
+     * run is published.  An appeal is resolved once, upheld or rejected,
+     * with the reason, and for an upheld one the run that carries the change. */
+    "CREATE TABLE kp_evidence_files(\n"
+    "  sha256 TEXT PRIMARY KEY,\n"
+    "  type TEXT NOT NULL CHECK (type IN ('pdf', 'jpeg', 'png', 'docx', 'xlsx')),\n"
+    "  size INTEGER NOT NULL CHECK (size > 0),\n"
+    "  data BLOB NOT NULL) WITHOUT ROWID;\n"
+    "CREATE TABLE kp_evidence(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  unit TEXT NOT NULL,\n"
+    "  year INTEGER NOT NULL,\n"
+    "  area TEXT NOT NULL,\n"
+    "  item TEXT NOT NULL,\n"
+    "  sha256 TEXT NOT NULL REFERENCES kp_evidence_files(sha256),\n"
+    "  name TEXT NOT NULL,\n"
+    "  purpose TEXT NOT NULL CHECK (purpose IN ('self', 'appeal')),\n"
+    "  appeal_id INTEGER REFERENCES kp_appeals(id),\n"
+    "  user_id INTEGER NOT NULL REFERENCES kp_users(id),\n"
+    "  at TEXT NOT NULL,\n"
+    "  withdrawn INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE INDEX kp_evidence_item ON kp_evidence(unit, year, area, item);\n"
+    "CREATE TABLE kp_seasons(\n"
+    "  year INTEGER PRIMARY KEY,\n"
+    "  self_due TEXT,\n"
+    "  appeal_due TEXT,\n"
+    "  closed INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE TABLE kp_appeals(\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  unit TEXT NOT NULL,\n"
+    "  year INTEGER NOT NULL,\n"
+    "  area TEXT NOT NULL,\n"
+    "  item TEXT NOT NULL,\n"
+    "  run_id INTEGER NOT NULL REFERENCES assessment_runs(id),\n"
+    "  reason TEXT NOT NULL,\n"
+    "  filed_by INTEGER NOT NULL REFERENCES kp_users(id),\n"
+    "  filed_at TEXT NOT NULL,\n"
+    "  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'upheld', 'rejected')),\n"
+    "  resolution TEXT,\n"
+    "  resolved_by INTEGER REFERENCES kp_users(id),\n"
+    "  resolved_at TEXT,\n"
+    "  new_run_id INTEGER REFERENCES assessment_runs(id),\n"
+    "  CHECK ((status = 'open') = (resolved_at IS NULL)),\n"
+    "  CHECK (status != 'rejected' OR length(resolution) > 0));\n"
+    "CREATE INDEX kp_appeals_unit ON kp_appeals(unit, year, status);\n",
 };
 
 const size_t kp_nmigrations = sizeof kp_migrations / sizeof kp_migrations[0];

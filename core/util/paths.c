@@ -168,6 +168,20 @@ const char *kp_data_dir(void)
     return last;
 }
 
+const char *const *kp_locale_dir_candidates(void)
+{
+    static struct candidates c;
+    return find(&c, KP_BUILD_LOCALE_DIR, "po", KP_REL_LOCALE_DIR, KP_LOCALE_DIR);
+}
+
+const char *kp_locale_dir(void)
+{
+    for (const char *const *c = kp_locale_dir_candidates(); *c; c++)
+        if (is_dir(*c))
+            return *c;
+    return NULL;
+}
+
 const char *kp_data_path(char *out, size_t size, const char *rel)
 {
     snprintf(out, size, "%s/%s", kp_data_dir(), rel);

@@ -35,6 +35,11 @@ const char *const *kp_plugin_dir_candidates(void);
 const char *kp_data_dir(void);
 const char *const *kp_data_dir_candidates(void);
 
+/* The folder holding the message catalogs (LANG/LC_MESSAGES/kaoping.mo):
+ * the first of kp_locale_dir_candidates() that exists, or NULL. */
+const char *kp_locale_dir(void);
+const char *const *kp_locale_dir_candidates(void);
+
 /* The path of `rel` (e.g. "scripts/rules/2023.lua") among kaoping's own
  * files, in kp_data_dir().  Returns `out`. */
 const char *kp_data_path(char *out, size_t size, const char *rel);

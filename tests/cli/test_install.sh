@@ -30,6 +30,12 @@ status_is 0 "$k" paths
 check contains out.txt "^plugins .*$scratch/moved/lib.*/kaoping/plugins  (used)"
 check contains out.txt "^layouts .*$scratch/moved/share/kaoping/reports$"
 check contains out.txt "^scoring library .*$scratch/moved/share/kaoping/scripts/lib$"
+check contains out.txt "^messages .*$scratch/moved/share/locale  (used)"
+# Installed, kaoping speaks Chinese when no locale is set, English under LANG=C.
+status_is 0 env -u LANG -u LC_ALL -u LC_MESSAGES -u LANGUAGE "$k" --help
+check contains out.txt '用法：kaoping 命令'
+status_is 0 env LC_ALL= LANG=C "$k" --help
+check contains out.txt 'usage: kaoping COMMAND'
 
 # The typical year: forms, database, import, assessment, reports.
 status_is 0 "$k" template --all forms
