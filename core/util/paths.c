@@ -139,12 +139,18 @@ const char *const *kp_plugin_dir_candidates(void)
     return find(&c, KP_BUILD_PLUGIN_DIR, "plugins", KP_REL_PLUGIN_DIR, KP_PLUGIN_DIR);
 }
 
-const char *kp_plugin_dir(void)
+/* The first of `c` that is a folder, or NULL. */
+static const char *first_dir(const char *const *c)
 {
-    for (const char *const *c = kp_plugin_dir_candidates(); *c; c++)
+    for (; *c; c++)
         if (is_dir(*c))
             return *c;
     return NULL;
+}
+
+const char *kp_plugin_dir(void)
+{
+    return first_dir(kp_plugin_dir_candidates());
 }
 
 const char *const *kp_data_dir_candidates(void)
@@ -176,10 +182,7 @@ const char *const *kp_locale_dir_candidates(void)
 
 const char *kp_locale_dir(void)
 {
-    for (const char *const *c = kp_locale_dir_candidates(); *c; c++)
-        if (is_dir(*c))
-            return *c;
-    return NULL;
+    return first_dir(kp_locale_dir_candidates());
 }
 
 const char *kp_data_path(char *out, size_t size, const char *rel)
