@@ -9,6 +9,7 @@ packages="
   libmicrohttpd-dev libsodium-dev libjansson-dev gettext
   fonts-wqy-microhei
   poppler-utils qpdf sqlite3 valgrind clang libclang-rt-14-dev
+  libreoffice-calc-nogui python3-uno
   chromium chromium-driver python3-selenium curl openssl
 "
 if [ "$(id -u)" -ne 0 ]; then
