@@ -46,10 +46,12 @@ struct kp_rows {
     kp_buf fix;
     long line;
     struct copy held;
+    struct copy above;      /* the row just above the header, while it is looked for */
     int use_held;   /* the current row is the held copy */
     int has_total;  /* held is a 合计 row not yet handed on */
     int pending;    /* raw holds a row not yet handed on */
     int form;       /* the header has a reference column: one of kaoping's forms */
+    int two_rows;   /* the header is two rows: the one above completes it */
     long untouched; /* pre-filled rows of a form left without data */
 };
 
@@ -110,9 +112,9 @@ static const char *cur_trimmed(const kp_rows *r, size_t i, size_t *len)
     return s;
 }
 
-static int hold(kp_rows *r, kp_err *e)
+/* Copy the reader's row into c. */
+static int copy_row(kp_rows *r, struct copy *c, kp_err *e)
 {
-    struct copy *c = &r->held;
     size_t n = raw_n(&r->raw);
     kp_buf_clear(&c->text);
     if (n > c->cap) {
@@ -132,6 +134,11 @@ static int hold(kp_rows *r, kp_err *e)
     c->n = n;
     c->line = raw_line(&r->raw);
     return 0;
+}
+
+static int hold(kp_rows *r, kp_err *e)
+{
+    return copy_row(r, &r->held, e);
 }
 
 static int field_empty(const kp_rows *r, size_t i)
@@ -200,19 +207,58 @@ static int alloc_fields(kp_rows *r, size_t n, kp_err *e)
     return 0;
 }
 
+/* Header field i.  In a two-row header (a group title merged across the
+ * columns it spans, the other titles merged down both rows) a merged cell's
+ * text sits in its top row only: an empty field takes the column title of
+ * the row above, when there is one.  `two_rows`: the row above is part of
+ * the header. */
+static const char *header_field(const kp_rows *r, int two_rows, size_t i, size_t *len)
+{
+    const char *s = cur_trimmed(r, i, len);
+    if (*len || !two_rows || i >= r->above.n)
+        return s;
+    size_t alen = strlen(r->above.text.data + r->above.off[i]);
+    const char *a = r->above.text.data + r->above.off[i];
+    kp_trim(&a, &alen);
+    if (alen && (column_of(r->t, a, alen) >= 0 || is_reference(a, alen))) {
+        *len = alen;
+        return a;
+    }
+    return s;
+}
+
+/* Does the row above complete the current row as a two-row header? */
+static int two_row_header(const kp_rows *r)
+{
+    if (r->use_held || r->above.n == 0 || r->above.line != raw_line(&r->raw) - 1)
+        return 0;
+    for (size_t i = 0; i < cur_n(r); i++) {
+        size_t len;
+        if (cur_trimmed(r, i, &len), len)
+            continue;
+        if (header_field(r, 1, i, &len), len)
+            return 1;
+    }
+    return 0;
+}
+
 /* Take the current row as the header: which raw columns become fields. */
-static int take_header(kp_rows *r, kp_err *e)
+static int take_header(kp_rows *r, int two_rows, kp_err *e)
 {
     size_t n = cur_n(r), last = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!field_empty(r, i))
+    if (two_rows && r->above.n > n)
+        n = r->above.n;
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        if (header_field(r, two_rows, i, &len), len)
             last = i + 1;
+    }
     r->hdr_n = n;
     if (alloc_fields(r, n, e))
         return -1;
     for (size_t i = 0; i < n; i++) {
         size_t len;
-        const char *s = cur_trimmed(r, i, &len);
+        const char *s = header_field(r, two_rows, i, &len);
         if (is_reference(s, len)) {
             r->dropped[i] = 2; /* the form's own aid, such as 单位名称（参考） */
             r->form = 1;
@@ -239,17 +285,23 @@ static int find_header(kp_rows *r, kp_err *e)
         if (row_empty(r))
             continue;
         if (is_header(r)) {
-            if (seen)
-                say(r, 0, first, -1, "表头上方的 %d 行标题已跳过，表头在第 %ld 行", seen,
-                    raw_line(&r->raw));
             r->use_held = 0;
-            return take_header(r, e);
+            int two_rows = r->two_rows = two_row_header(r);
+            if (two_rows)
+                say(r, 0, r->above.line, -1, "第 %ld 行和第 %ld 行是两行表头（合并单元格），已合并读取",
+                    r->above.line, raw_line(&r->raw));
+            if (seen > two_rows)
+                say(r, 0, first, -1, "表头上方的 %d 行标题已跳过，表头在第 %ld 行",
+                    seen - two_rows, raw_line(&r->raw));
+            return take_header(r, two_rows, e);
         }
         if (seen == 0) {
             first = raw_line(&r->raw);
             if (hold(r, e))
                 return -1;
         }
+        if (copy_row(r, &r->above, e))
+            return -1;
         if (++seen > TITLE_ROWS_MAX)
             break;
     }
@@ -261,7 +313,7 @@ static int find_header(kp_rows *r, kp_err *e)
      * says what is wrong with it. */
     r->use_held = 1;
     r->pending = 0;
-    return take_header(r, e);
+    return take_header(r, 0, e);
 }
 
 /* ---- data rows ------------------------------------------------------------- */
@@ -488,6 +540,9 @@ int kp_rows_next(kp_rows *r, kp_err *e)
         return 0;
     if (lay_out(r, e) < 0)
         return -1;
+    if (r->two_rows) /* hand on the titles as the two rows make them */
+        for (size_t i = 0; i < r->n; i++)
+            r->f[i] = header_field(r, 1, r->map[i], &r->flen[i]);
     r->started = 1;
     return 1;
 }
@@ -505,6 +560,7 @@ int kp_rows_open(kp_rows **out, const char *path, const char *sheet, const struc
         r->h = *hooks;
     kp_buf_init(&r->fix, 0);
     kp_buf_init(&r->held.text, 0);
+    kp_buf_init(&r->above.text, 0);
     if (raw_open(&r->raw, path, sheet, e)) {
         kp_rows_close(r);
         return -1;
@@ -555,5 +611,7 @@ void kp_rows_close(kp_rows *r)
     kp_buf_free(&r->fix);
     kp_buf_free(&r->held.text);
     free(r->held.off);
+    kp_buf_free(&r->above.text);
+    free(r->above.off);
     free(r);
 }

@@ -363,6 +363,34 @@ static void test_csv_forgiving(void)
     kp_store_close(s);
 }
 
+/* A two-row header as offices draw it: 讲堂情况 merged across the columns it
+ * groups, the other titles merged down both rows (their text in the top row,
+ * as a merged cell keeps it), a title above both. */
+static void test_two_row_header(void)
+{
+    static const char *const lectures[] = {
+        "2023年家庭健康知识大讲堂登记表", "", "", "",
+        "单位代码", "日期", "讲堂情况", "",
+        "", "", "主题", "参加人数",
+        "420102001000", "@2023-03-05", "健康生活", "#45",
+        "420102001001", "@2023-05-29", "合理膳食", "#30",
+    };
+    struct fx_sheet sheet = {.name = "家庭健康知识大讲堂", .cells = lectures, .rows = 5, .cols = 4};
+    const char *path = in(scratch, "two-rows.xlsx");
+    CHECK_INT_EQ(fx_write_xlsx(path, &sheet, 1), 0);
+    kp_store *s = fresh_store("tworows.db");
+    struct capture c;
+    const char *paths[] = {in(csv_dir, "units.csv"), path};
+    CHECK_INT_EQ(import(s, paths, 2, &c), 0);
+    CHECK_STR_EQ(c.text, "");
+    CHECK_INT_EQ(count(s, "SELECT participants FROM health_lectures WHERE unit = '420102001000'"
+                          " AND date = '2023-03-05' AND title = '健康生活'"), 45);
+    CHECK_INT_EQ(count(s, "SELECT sum(participants) FROM health_lectures"), 75);
+    CHECK_STR_CONTAINS(c.notes, "two-rows.xlsx:家庭健康知识大讲堂!2:2: 第 2 行和第 3 行是两行表头（合并单元格），已合并读取");
+    CHECK_STR_CONTAINS(c.notes, "two-rows.xlsx:家庭健康知识大讲堂!1:1: 表头上方的 1 行标题已跳过，表头在第 3 行");
+    kp_store_close(s);
+}
+
 /* Without units every code is unknown: the cause is said once, not per row. */
 static void test_cause_first(void)
 {
@@ -527,6 +555,7 @@ int main(int argc, char **argv)
     test_dates_1904();
     test_cause_first();
     test_csv_forgiving();
+    test_two_row_header();
     test_hostile();
     kp_registry_free(reg);
     return check_status();
